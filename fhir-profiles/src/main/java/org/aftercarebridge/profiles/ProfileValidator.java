@@ -1,0 +1,108 @@
+package org.aftercarebridge.profiles;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * Validates instances against base R4 and one of our profiles, with HAPI's instance validator.
+ *
+ * <p>Real discharge messages claim profiles in {@code meta.profile} (US Core, Da Vinci, HRex) whose
+ * packages we do not ship and cannot download at run time. We validate deliberately against base R4
+ * plus <em>our</em> profile, which states the constraints we rely on, and report a claimed profile we
+ * do not know as a warning, not an error: rejecting every real message for a package we lack would
+ * make the service useless, and silently ignoring the claim would hide that it was not checked.
+ */
+public final class ProfileValidator {
+
+  /** Core validator message ids that mean "a profile named in meta.profile is not available here". */
+  private static final Set<String> UNKNOWN_PROFILE_MESSAGES =
+      Set.of(
+          "Validation_VAL_Profile_Unknown",
+          "VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY",
+          "VALIDATION_VAL_PROFILE_UNKNOWN_ERROR",
+          "VALIDATION_VAL_PROFILE_UNKNOWN_ERROR_NETWORK");
+
+  private final FhirContext fhirContext;
+  private final FhirValidator validator;
+
+  private ProfileValidator(FhirContext fhirContext, FhirValidator validator) {
+    this.fhirContext = fhirContext;
+    this.validator = validator;
+  }
+
+  /** Builds the validation support chain: base R4, our conformance resources, in-memory terminology. */
+  public static ProfileValidator create(FhirContext fhirContext) {
+    PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(fhirContext);
+    AftercareProfiles.conformanceResources(fhirContext).forEach(ours::addResource);
+
+    UnknownCodeSystemWarningValidationSupport unknownCodeSystems =
+        new UnknownCodeSystemWarningValidationSupport(fhirContext);
+    unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            new DefaultProfileValidationSupport(fhirContext),
+            ours,
+            new SnapshotGeneratingValidationSupport(fhirContext),
+            new CommonCodeSystemsTerminologyService(fhirContext),
+            new InMemoryTerminologyServerValidationSupport(fhirContext),
+            unknownCodeSystems);
+
+    FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+    instanceValidator.setAnyExtensionsAllowed(true);
+    FhirValidator validator = fhirContext.newValidator();
+    validator.setValidateAgainstStandardSchema(false);
+    validator.setValidateAgainstStandardSchematron(false);
+    validator.registerValidatorModule(instanceValidator);
+    return new ProfileValidator(fhirContext, validator);
+  }
+
+  public ValidationReport validate(IBaseResource resource, String profileUrl) {
+    ValidationResult result =
+        validator.validateWithResult(resource, new ValidationOptions().addProfile(profileUrl));
+    List<SingleValidationMessage> messages =
+        result.getMessages().stream().map(ProfileValidator::downgradeUnknownProfile).toList();
+    return new ValidationReport(new ValidationResult(fhirContext, messages));
+  }
+
+  /**
+   * Runs one full validation of the shipped discharge example so that snapshot generation, the
+   * FHIRPath engine and the terminology caches are built at start-up, not on the first request.
+   */
+  public void warmUp() {
+    IBaseResource example =
+        fhirContext
+            .newJsonParser()
+            .parseResource(AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE));
+    ValidationReport report = validate(example, AftercareProfiles.DISCHARGE_NOTIFICATION);
+    if (report.hasErrors()) {
+      throw new IllegalStateException(
+          "The shipped discharge example does not validate against our profile: " + report.errorSummary());
+    }
+  }
+
+  private static SingleValidationMessage downgradeUnknownProfile(SingleValidationMessage message) {
+    if (message.getSeverity() != null
+        && message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()
+        && UNKNOWN_PROFILE_MESSAGES.contains(message.getMessageId())) {
+      message.setSeverity(ResultSeverityEnum.WARNING);
+    }
+    return message;
+  }
+}

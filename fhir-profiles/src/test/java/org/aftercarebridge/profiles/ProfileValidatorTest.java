@@ -1,0 +1,93 @@
+package org.aftercarebridge.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ProfileValidatorTest {
+
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static ProfileValidator validator;
+
+  @BeforeAll
+  static void buildValidator() {
+    validator = ProfileValidator.create(FHIR);
+  }
+
+  private static Bundle example() {
+    return FHIR.newJsonParser()
+        .parseResource(Bundle.class, AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE));
+  }
+
+  private static ValidationReport validate(Bundle bundle) {
+    return validator.validate(bundle, AftercareProfiles.DISCHARGE_NOTIFICATION);
+  }
+
+  private static String errors(ValidationReport report) {
+    return report.errorSummary();
+  }
+
+  @Test
+  void theDaVinciDischargeExampleIsValid() {
+    ValidationReport report = validate(example());
+    assertThat(report.hasErrors()).as(report.errorSummary()).isFalse();
+  }
+
+  @Test
+  void claimedProfilesWeDoNotShipAreReportedAsWarnings() {
+    OperationOutcome outcome = validate(example()).toOperationOutcome();
+    assertThat(outcome.getIssue())
+        .anySatisfy(
+            issue -> {
+              assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+              assertThat(issue.getDiagnostics()).contains("us-core-patient");
+            });
+  }
+
+  @Test
+  void aDischargeWithoutDischargeTimeIsRejectedNamingTheRule() {
+    Bundle bundle = example();
+    bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(Encounter.class::isInstance)
+        .map(Encounter.class::cast)
+        .forEach(encounter -> encounter.getPeriod().setEndElement(null));
+    ValidationReport report = validate(bundle);
+    assertThat(report.hasErrors()).isTrue();
+    assertThat(errors(report)).contains("acb-disch-2");
+  }
+
+  @Test
+  void aTransactionBundleIsNotANotification() {
+    Bundle bundle = example().setType(Bundle.BundleType.COLLECTION);
+    assertThat(errors(validate(bundle))).contains("Bundle.type");
+  }
+
+  @Test
+  void aMessageWithoutTimestampIsRejectedAtItsLocation() {
+    Bundle bundle = example();
+    bundle.setTimestampElement(null);
+    assertThat(errors(validate(bundle))).contains("Bundle").contains("timestamp");
+  }
+
+  @Test
+  void baseR4RulesStillApply() {
+    Bundle bundle = example();
+    bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(Encounter.class::isInstance)
+        .map(Encounter.class::cast)
+        .forEach(encounter -> encounter.setStatus(null));
+    assertThat(errors(validate(bundle))).contains("Encounter.status");
+  }
+
+  @Test
+  void warmUpValidatesTheShippedExample() {
+    validator.warmUp();
+  }
+}

@@ -1,0 +1,69 @@
+package org.aftercarebridge.integration.intake;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.aftercarebridge.referral.SourceMessage;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Reads a validated Da Vinci notification message Bundle: the MessageHeader (first entry), its focus
+ * Encounter, that Encounter's subject Patient and the Conditions about the same Patient. References
+ * are resolved inside the Bundle by {@code fullUrl} or by {@code Type/id}, as FHIR messaging requires.
+ */
+public final class NotificationBundleToDischargeMapper {
+
+  public DischargeNotification read(Bundle message, String authenticatedClient) {
+    MessageHeader header = (MessageHeader) message.getEntryFirstRep().getResource();
+    Encounter encounter =
+        header.getFocus().stream()
+            .map(focus -> resolve(message, focus, Encounter.class))
+            .flatMap(Optional::stream)
+            .findFirst()
+            .orElse(null);
+    Patient patient =
+        encounter == null ? null : resolve(message, encounter.getSubject(), Patient.class).orElse(null);
+    List<Condition> conditions =
+        message.getEntry().stream()
+            .map(BundleEntryComponent::getResource)
+            .filter(Condition.class::isInstance)
+            .map(Condition.class::cast)
+            .filter(c -> patient == null || refersTo(message, c.getSubject(), patient))
+            .toList();
+    return new DischargeNotification(source(message, header, authenticatedClient), header, encounter, patient, conditions);
+  }
+
+  private static SourceMessage source(Bundle message, MessageHeader header, String authenticatedClient) {
+    String sendingSystem = header.getSource().getEndpoint();
+    String sender = sendingSystem == null ? authenticatedClient : authenticatedClient + "|" + sendingSystem;
+    return new SourceMessage(sender, message.getIdElement().getIdPart(), header.getIdElement().getIdPart());
+  }
+
+  private static <T extends Resource> Optional<T> resolve(Bundle message, Reference reference, Class<T> type) {
+    if (reference == null || reference.getReference() == null) {
+      return Optional.empty();
+    }
+    String target = reference.getReference();
+    return message.getEntry().stream()
+        .filter(entry -> type.isInstance(entry.getResource()))
+        .filter(entry -> target.equals(entry.getFullUrl()) || target.equals(localReference(entry.getResource())))
+        .map(entry -> type.cast(entry.getResource()))
+        .findFirst();
+  }
+
+  private static boolean refersTo(Bundle message, Reference reference, Patient patient) {
+    return resolve(message, reference, Patient.class).map(found -> found == patient).orElse(false);
+  }
+
+  private static String localReference(Resource resource) {
+    String id = resource.getIdElement().getIdPart();
+    return id == null ? null : resource.fhirType() + "/" + Objects.requireNonNull(id);
+  }
+}

@@ -1,0 +1,230 @@
+package org.aftercarebridge.integration.referral;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.aftercarebridge.integration.intake.DischargeNotification;
+import org.aftercarebridge.matching.Criterion;
+import org.aftercarebridge.profiles.AftercareProfiles;
+import org.aftercarebridge.referral.Announcement;
+import org.aftercarebridge.referral.Referral;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Turns a matched discharge into a closed-loop referral: an SDOHCC-style ServiceRequest ("Referral to
+ * peer support"), the BSeR/SDOHCC fulfilment Task owned by the chosen group, the minimum-necessary
+ * Patient, and the announcement Bundle for the coordinators' queue.
+ */
+public final class DischargeToReferralMapper {
+
+  static final String SNOMED = "http://snomed.info/sct";
+  static final String SDOHCC_CATEGORY = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
+  static final String TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code";
+  static final String BSER_BUSINESS_STATUS = "http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS";
+  static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
+  static final String NUBC_DISCHARGE_STATUS = "https://www.nubc.org/CodeSystem/PatDischargeStatus";
+  static final String PATIENT_KEY_SYSTEM = AftercareProfiles.CANONICAL_BASE + "/sid/patient-key";
+  static final String MATCH_EXPLANATION = AftercareProfiles.CANONICAL_BASE + "/StructureDefinition/match-explanation";
+
+  private final FhirContext fhirContext;
+  private final PatientPseudonyms pseudonyms;
+  private final PeerGroupToHealthcareServiceMapper groupMapper;
+  private final ReferralSettings settings;
+
+  public DischargeToReferralMapper(
+      FhirContext fhirContext,
+      PatientPseudonyms pseudonyms,
+      PeerGroupToHealthcareServiceMapper groupMapper,
+      ReferralSettings settings) {
+    this.fhirContext = fhirContext;
+    this.pseudonyms = pseudonyms;
+    this.groupMapper = groupMapper;
+    this.settings = settings;
+  }
+
+  public Referral toReferral(MatchedDischarge matched) {
+    DischargeNotification discharge = matched.discharge();
+    Instant now = Instant.now();
+    String patientKey = pseudonyms.keyOf(discharge.source().sender(), discharge.patient());
+    MatchedGroup chosen = matched.matches().isEmpty() ? null : matched.matches().get(0);
+
+    Patient patient = minimumNecessaryPatient(discharge.patient(), patientKey);
+    ServiceRequest serviceRequest = serviceRequest(discharge, patient, chosen, now);
+    Task task = task(discharge, serviceRequest, patient, chosen, now);
+
+    String region = chosen == null ? settings.unassignedRegion() : chosen.group().region();
+    Announcement announcement =
+        new Announcement(
+            UUID.randomUUID().toString(),
+            task.getIdElement().getIdPart(),
+            region,
+            priority(discharge.encounter()),
+            patientKey,
+            fhirContext
+                .newJsonParser()
+                .encodeResourceToString(announcementBundle(task, serviceRequest, patient, matched, now)));
+    return new Referral(
+        UUID.randomUUID().toString(),
+        discharge.source(),
+        patientKey,
+        region,
+        chosen == null ? null : chosen.group().id(),
+        chosen == null ? null : chosen.group().program(),
+        discharge.encounter().getPeriod().getEnd().toInstant(),
+        patient,
+        serviceRequest,
+        task,
+        announcement);
+  }
+
+  /**
+   * What a peer coordinator needs to reach the person and nothing more: name, how to contact them,
+   * language, gender, birth date, and town (no street, no record numbers, SSN, race or ethnicity).
+   */
+  Patient minimumNecessaryPatient(Patient source, String patientKey) {
+    Patient patient = new Patient();
+    patient.setId(UUID.randomUUID().toString());
+    Ds4pLabels.applyPart2(patient.getMeta());
+    patient.addIdentifier().setSystem(PATIENT_KEY_SYSTEM).setValue(patientKey);
+    source.getName().stream().filter(n -> n.getUse() == null || n.getUse().toCode().equals("official")).findFirst()
+        .or(() -> source.getName().stream().findFirst())
+        .ifPresent(name -> patient.addName(name.copy()));
+    source.getTelecom().forEach(t -> patient.addTelecom(t.copy()));
+    patient.setGender(source.getGender());
+    patient.setBirthDateElement(source.getBirthDateElement().copy());
+    source.getCommunication().forEach(c -> patient.addCommunication(c.copy()));
+    source.getAddress().stream().findFirst().ifPresent(a -> patient.addAddress(townOnly(a)));
+    return patient;
+  }
+
+  private static Address townOnly(Address address) {
+    return new Address()
+        .setCity(address.getCity())
+        .setState(address.getState())
+        .setPostalCode(address.getPostalCode())
+        .setCountry(address.getCountry());
+  }
+
+  private ServiceRequest serviceRequest(
+      DischargeNotification discharge, Patient patient, MatchedGroup chosen, Instant now) {
+    ServiceRequest request = new ServiceRequest();
+    request.setId(UUID.randomUUID().toString());
+    Ds4pLabels.applyPart2(request.getMeta());
+    request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
+    request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+    request.addCategory(new CodeableConcept(new Coding(SNOMED, "410606002", "Social service procedure")));
+    request.addCategory(new CodeableConcept(new Coding(SDOHCC_CATEGORY, "social-connection", "Social Connection")));
+    request.setCode(new CodeableConcept(new Coding(SNOMED, "461481000124109", "Referral to peer support")));
+    request.setSubject(new Reference("Patient/" + patient.getIdElement().getIdPart()));
+    request.setAuthoredOn(Date.from(now));
+    request.setRequester(requester(discharge));
+    discharge.conditions().forEach(c -> request.addReasonCode(c.getCode().copy()));
+    if (chosen != null) {
+      request.addPerformer(groupReference(chosen));
+    }
+    return request;
+  }
+
+  private Task task(
+      DischargeNotification discharge, ServiceRequest request, Patient patient, MatchedGroup chosen, Instant now) {
+    Task task = new Task();
+    task.setId(UUID.randomUUID().toString());
+    Ds4pLabels.applyPart2(task.getMeta());
+    task.setStatus(Task.TaskStatus.REQUESTED);
+    task.setIntent(Task.TaskIntent.ORDER);
+    task.setPriority("urgent".equals(priority(discharge.encounter())) ? Task.TaskPriority.URGENT : Task.TaskPriority.ROUTINE);
+    task.setCode(new CodeableConcept(new Coding(TASK_CODE, "fulfill", "Fulfill the focal request")));
+    task.setBusinessStatus(new CodeableConcept(new Coding(BSER_BUSINESS_STATUS, "2.0", "Service Request Created")));
+    task.setFocus(new Reference("ServiceRequest/" + request.getIdElement().getIdPart()));
+    task.setFor(new Reference("Patient/" + patient.getIdElement().getIdPart()));
+    task.setAuthoredOn(Date.from(now));
+    task.setLastModified(Date.from(now));
+    task.setRequester(requester(discharge));
+    if (chosen != null) {
+      task.setOwner(groupReference(chosen));
+      task.addExtension(explanation(chosen));
+    }
+    return task;
+  }
+
+  /** Why this group: the score and each criterion met or missed, for the coordinator to read. */
+  private static Extension explanation(MatchedGroup chosen) {
+    Extension explanation = new Extension(MATCH_EXPLANATION);
+    explanation.addExtension("score", new DecimalType(chosen.match().score()));
+    for (Criterion criterion : chosen.match().criteria()) {
+      explanation.addExtension(criterion.met() ? "met" : "missed", new StringType(criterion.explanation()));
+    }
+    return explanation;
+  }
+
+  private static Reference groupReference(MatchedGroup chosen) {
+    return new Reference("HealthcareService/" + chosen.group().id()).setDisplay(chosen.group().name());
+  }
+
+  /** The organisation that discharged the person, as the MessageHeader names it. */
+  private static Reference requester(DischargeNotification discharge) {
+    Reference sender = discharge.header().getSender();
+    Reference requester = new Reference().setDisplay(sender.getDisplay());
+    if (sender.getDisplay() == null && discharge.header().getSource().getName() != null) {
+      requester.setDisplay(discharge.header().getSource().getName());
+    }
+    return requester;
+  }
+
+  /**
+   * Leaving treatment against medical advice carries the highest early relapse risk, so such
+   * referrals are urgent; every other discharge is routine.
+   */
+  static String priority(Encounter encounter) {
+    boolean againstAdvice =
+        encounter.getHospitalization().getDischargeDisposition().getCoding().stream()
+            .anyMatch(
+                c ->
+                    (DISCHARGE_DISPOSITION.equals(c.getSystem()) && "aadvice".equals(c.getCode()))
+                        || (NUBC_DISCHARGE_STATUS.equals(c.getSystem()) && "07".equals(c.getCode())));
+    return againstAdvice ? "urgent" : "routine";
+  }
+
+  private Bundle announcementBundle(
+      Task task, ServiceRequest request, Patient patient, MatchedDischarge matched, Instant now) {
+    Bundle bundle = new Bundle();
+    bundle.setId(UUID.randomUUID().toString());
+    Ds4pLabels.applyPart2(bundle.getMeta());
+    bundle.setType(Bundle.BundleType.COLLECTION);
+    bundle.setTimestamp(Date.from(now));
+    add(bundle, task);
+    add(bundle, request);
+    add(bundle, patient);
+    for (MatchedGroup match : matched.matches()) {
+      HealthcareService service = groupMapper.toHealthcareService(match.group());
+      add(bundle, service);
+      Location location = groupMapper.toLocation(match.group());
+      if (location != null) {
+        add(bundle, location);
+      }
+    }
+    return bundle;
+  }
+
+  private void add(Bundle bundle, Resource resource) {
+    bundle
+        .addEntry()
+        .setFullUrl(settings.fhirBaseUrl() + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+        .setResource(resource);
+  }
+}

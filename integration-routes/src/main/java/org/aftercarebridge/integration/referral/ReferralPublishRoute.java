@@ -1,0 +1,83 @@
+package org.aftercarebridge.integration.referral;
+
+import static org.aftercarebridge.integration.support.Endpoints.PUBLISH_REFERRAL;
+import static org.aftercarebridge.integration.support.Endpoints.REFERRAL_OUTBOX_SWEEP_ROUTE;
+import static org.aftercarebridge.integration.support.Endpoints.REFERRAL_PUBLISH_ROUTE;
+
+import java.time.Duration;
+import java.util.List;
+import org.aftercarebridge.referral.Announcement;
+import org.aftercarebridge.referral.ReferralOutbox;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Referral announcements out: from the outbox to the {@code aftercare.referrals} queue, persistent,
+ * grouped per person, with the announcement id as Artemis duplicate-detection id. An announcement is
+ * marked published only after the broker confirmed the send; if we crash in between, the sweep sends
+ * it again and the broker drops the copy.
+ */
+@Component
+public class ReferralPublishRoute extends RouteBuilder {
+
+  static final String ANNOUNCEMENT_ID = "announcementId";
+  private static final int SWEEP_BATCH = 200;
+
+  private final ReferralOutbox outbox;
+  private final ReferralQueueSettings queue;
+
+  public ReferralPublishRoute(ReferralOutbox outbox, ReferralQueueSettings queue) {
+    this.outbox = outbox;
+    this.queue = queue;
+  }
+
+  @Override
+  public void configure() {
+    errorHandler(
+        defaultErrorHandler()
+            .maximumRedeliveries(2)
+            .redeliveryDelay(500)
+            .retryAttemptedLogLevel(LoggingLevel.WARN)
+            .logExhaustedMessageBody(false)
+            .logExhaustedMessageHistory(false));
+
+    from(PUBLISH_REFERRAL)
+        .routeId(REFERRAL_PUBLISH_ROUTE)
+        .removeHeaders("*")
+        .setProperty(ANNOUNCEMENT_ID, simple("${body.id}"))
+        .setHeader("taskId", simple("${body.taskId}"))
+        .setHeader("region", simple("${body.region}"))
+        .setHeader("priority", simple("${body.priority}"))
+        .setHeader("JMSPriority", method(this, "jmsPriority"))
+        .setHeader("JMSXGroupID", simple("${body.groupKey}"))
+        .setHeader("_AMQ_DUPL_ID", simple("${body.id}"))
+        .setBody(simple("${body.payload}"))
+        .to("jms:queue:" + queue.referrals() + "?deliveryPersistent=true&explicitQosEnabled=true")
+        .bean(outbox, "markPublished(${exchangeProperty." + ANNOUNCEMENT_ID + "})");
+
+    from("timer:referral-outbox-sweep?delay=" + queue.sweepInterval().toMillis() + "&period=" + queue.sweepInterval().toMillis())
+        .routeId(REFERRAL_OUTBOX_SWEEP_ROUTE)
+        .setBody(method(this, "unpublished"))
+        .split(body())
+            .to(PUBLISH_REFERRAL)
+        .end();
+  }
+
+  /** Announcements the immediate publish did not get out (broker down, crash), oldest first. */
+  public List<Announcement> unpublished() {
+    return outbox.unpublished(queue.sweepGrace(), SWEEP_BATCH);
+  }
+
+  /** JMS priority 0–9: urgent referrals jump the queue of routine ones. */
+  public int jmsPriority(Announcement announcement) {
+    return "urgent".equals(announcement.priority()) ? 7 : 4;
+  }
+
+  /**
+   * @param referrals the queue name
+   * @param sweepInterval how often the outbox is swept
+   * @param sweepGrace how old an unpublished announcement must be before the sweep takes it over
+   */
+  public record ReferralQueueSettings(String referrals, Duration sweepInterval, Duration sweepGrace) {}
+}

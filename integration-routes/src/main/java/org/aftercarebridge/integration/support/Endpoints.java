@@ -1,0 +1,24 @@
+package org.aftercarebridge.integration.support;
+
+/** Endpoint URIs and route ids of the integration story, in one place so tests can target them. */
+public final class Endpoints {
+
+  /** A FHIR message Bundle posted to {@code $process-message}; replies with an OperationOutcome. */
+  public static final String PROCESS_MESSAGE = "direct:process-message";
+
+  /** A validated discharge notification that should become a referral. */
+  public static final String REFER_DISCHARGE = "direct:refer-discharge";
+
+  /** An announcement from the outbox, to be put on the referrals queue. */
+  public static final String PUBLISH_REFERRAL = "direct:publish-referral";
+
+  public static final String INTAKE_FHIR_MESSAGE_ROUTE = "intake-fhir-message";
+  public static final String REFERRAL_FROM_DISCHARGE_ROUTE = "referral-from-discharge";
+  public static final String REFERRAL_PUBLISH_ROUTE = "referral-publish";
+  public static final String REFERRAL_OUTBOX_SWEEP_ROUTE = "referral-outbox-sweep";
+
+  /** Exchange header carrying the authenticated client that sent the message. */
+  public static final String SENDER_HEADER = "aftercareSender";
+
+  private Endpoints() {}
+}

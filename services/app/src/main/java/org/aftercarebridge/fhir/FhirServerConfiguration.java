@@ -1,0 +1,55 @@
+package org.aftercarebridge.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
+import org.aftercarebridge.intake.ProcessMessageProvider;
+import org.aftercarebridge.profiles.ProfileValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The FHIR R4 REST API at {@code /fhir}: HAPI's plain RestfulServer gives CapabilityStatement,
+ * content negotiation ({@code _format}, Accept) and OperationOutcome errors; our providers hand the
+ * work to the Camel routes and the domain services.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FhirServerConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(FhirServerConfiguration.class);
+
+  /** The one FhirContext of the service: building one is expensive and it is thread-safe. */
+  @Bean
+  FhirContext fhirContext() {
+    return FhirContext.forR4();
+  }
+
+  /** Built and warmed at start-up, so the first request does not pay seconds of validator set-up. */
+  @Bean
+  ProfileValidator profileValidator(FhirContext fhirContext) {
+    long start = System.nanoTime();
+    ProfileValidator validator = ProfileValidator.create(fhirContext);
+    validator.warmUp();
+    log.info("FHIR validator ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+    return validator;
+  }
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> fhirServlet(
+      FhirContext fhirContext, ProcessMessageProvider processMessage, List<IResourceProvider> resourceProviders) {
+    RestfulServer server = new RestfulServer(fhirContext);
+    server.setServerName("Aftercare Bridge");
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    server.registerProvider(processMessage);
+    server.setResourceProviders(resourceProviders);
+    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+}

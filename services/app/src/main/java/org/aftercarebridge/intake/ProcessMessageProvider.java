@@ -1,0 +1,64 @@
+package org.aftercarebridge.intake;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import org.aftercarebridge.integration.support.Endpoints;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir/$process-message}: the Da Vinci Unsolicited Notifications delivery operation.
+ * HAPI parses the body (unparseable: 400); the intake route does the rest.
+ */
+@Component
+public class ProcessMessageProvider {
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessMessageProvider.class);
+
+  private final ProducerTemplate camel;
+
+  public ProcessMessageProvider(ProducerTemplate camel) {
+    this.camel = camel;
+  }
+
+  @Operation(name = "$process-message", idempotent = false)
+  public OperationOutcome processMessage(@ResourceParam Bundle message) {
+    String client = SecurityContextHolder.getContext().getAuthentication().getName();
+    Exchange exchange =
+        camel.request(
+            Endpoints.PROCESS_MESSAGE,
+            ex -> {
+              ex.getMessage().setBody(message);
+              ex.getMessage().setHeader(Endpoints.SENDER_HEADER, client);
+            });
+    Exception failure = exchange.getException();
+    if (failure == null) {
+      return exchange.getMessage().getBody(OperationOutcome.class);
+    }
+    if (failure instanceof BaseServerResponseException answered) {
+      throw answered;
+    }
+    if (failure instanceof DataAccessException) {
+      log.warn("Intake could not store a message: {}", failure.getClass().getSimpleName());
+      throw new ServiceUnavailableException("The message could not be stored right now; retry later");
+    }
+    log.error("Intake failed unexpectedly", failure);
+    throw new InternalErrorException("The message could not be processed");
+  }
+
+  /** 503: the sender may retry (Da Vinci: "5xx → may retry"). */
+  static final class ServiceUnavailableException extends BaseServerResponseException {
+    ServiceUnavailableException(String message) {
+      super(503, message);
+    }
+  }
+}

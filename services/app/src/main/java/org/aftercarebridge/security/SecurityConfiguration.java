@@ -1,0 +1,50 @@
+package org.aftercarebridge.security;
+
+import static org.aftercarebridge.security.Roles.ADMIN;
+import static org.aftercarebridge.security.Roles.CLINICAL_SYSTEM;
+import static org.aftercarebridge.security.Roles.COORDINATOR;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Everything needs a bearer token except health probes and the token endpoint
+ * (which has its own chain in {@link TokenIssuerConfiguration}); what is not listed is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, FhirSecurityErrors errors)
+      throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(CLINICAL_SYSTEM)
+                    .requestMatchers(HttpMethod.GET, "/fhir/metadata").authenticated()
+                    .requestMatchers(HttpMethod.GET, "/fhir/Task/*", "/fhir/ServiceRequest/*")
+                        .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers("/actuator/**").hasRole(ADMIN)
+                    .anyRequest().denyAll())
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(AuthorityMapping.converter(properties.rolesClaim())))
+                    .authenticationEntryPoint(errors)
+                    .accessDeniedHandler(errors))
+        .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Bearer tokens only, no cookies: there is no session a cross-site request could ride on.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+}

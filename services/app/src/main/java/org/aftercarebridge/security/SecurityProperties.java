@@ -1,0 +1,45 @@
+package org.aftercarebridge.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code aftercare.security.*}
+ *
+ * @param rolesClaim the access-token claim that lists the caller's roles (ours and the external issuer's)
+ * @param developmentSecretPrefix values starting with this are development secrets, refused in production
+ */
+@ConfigurationProperties("aftercare.security")
+public record SecurityProperties(
+    @DefaultValue("roles") String rolesClaim,
+    @DefaultValue("dev-only-") String developmentSecretPrefix,
+    @DefaultValue Issuer issuer) {
+
+  /**
+   * The built-in token issuer of the embedded mode.
+   *
+   * @param embedded whether the service issues its own tokens (false in production)
+   * @param clients registered clients by client id
+   */
+  public record Issuer(
+      @DefaultValue("true") boolean embedded,
+      @DefaultValue("5m") Duration tokenLifetime,
+      Map<String, Client> clients) {
+
+    public Issuer {
+      clients = clients == null ? Map.of() : Map.copyOf(clients);
+    }
+  }
+
+  /** A client of the built-in issuer: its secret, roles and the scopes it may ask for. */
+  public record Client(String secret, List<String> roles, List<String> scopes) {
+
+    public Client {
+      roles = roles == null ? List.of() : List.copyOf(roles);
+      scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.aftercarebridge.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The built-in OAuth2 token issuer of the embedded mode (Spring Authorization Server): client
+ * credentials for the development clients in {@code aftercare.security.issuer.clients}, signed JWT
+ * access tokens carrying the client's roles. Production turns it off and trusts an external issuer.
+ *
+ * <p>The signing key is made at start-up, so tokens do not outlive a restart (they live minutes anyway).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "aftercare.security.issuer.embedded", havingValue = "true", matchIfMissing = true)
+public class TokenIssuerConfiguration {
+
+  private static final String ROLES_SETTING = "aftercare.roles";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain tokenIssuerSecurity(HttpSecurity http) throws Exception {
+    OAuth2AuthorizationServerConfigurer issuer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+    http.securityMatcher(issuer.getEndpointsMatcher())
+        .with(issuer, configurer -> {})
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .csrf(csrf -> csrf.ignoringRequestMatchers(issuer.getEndpointsMatcher()));
+    return http.build();
+  }
+
+  @Bean
+  RegisteredClientRepository registeredClients(SecurityProperties properties) {
+    PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    List<RegisteredClient> clients =
+        properties.issuer().clients().entrySet().stream()
+            .map(
+                entry ->
+                    RegisteredClient.withId(entry.getKey())
+                        .clientId(entry.getKey())
+                        .clientSecret(encoder.encode(entry.getValue().secret()))
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .scopes(scopes -> scopes.addAll(entry.getValue().scopes()))
+                        .clientSettings(
+                            ClientSettings.builder().setting(ROLES_SETTING, entry.getValue().roles()).build())
+                        .tokenSettings(
+                            TokenSettings.builder().accessTokenTimeToLive(properties.issuer().tokenLifetime()).build())
+                        .build())
+            .toList();
+    if (clients.isEmpty()) {
+      throw new IllegalStateException("The embedded token issuer is on but aftercare.security.issuer.clients is empty");
+    }
+    return new InMemoryRegisteredClientRepository(clients);
+  }
+
+  /** Puts the registered client's roles into its access tokens, under the configured claim. */
+  @Bean
+  OAuth2TokenCustomizer<JwtEncodingContext> rolesInAccessTokens(SecurityProperties properties) {
+    return context -> {
+      List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(ROLES_SETTING);
+      if (roles != null) {
+        context.getClaims().claim(properties.rolesClaim(), roles);
+      }
+    };
+  }
+
+  @Bean
+  JWKSource<SecurityContext> jwkSource() throws NoSuchAlgorithmException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair pair = generator.generateKeyPair();
+    RSAKey key =
+        new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+            .privateKey((RSAPrivateKey) pair.getPrivate())
+            .keyID(UUID.randomUUID().toString())
+            .build();
+    return new ImmutableJWKSet<>(new JWKSet(key));
+  }
+
+  /** Our own tokens are checked against our own key, in process. */
+  @Bean
+  JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+    return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+  }
+
+  @Bean
+  AuthorizationServerSettings authorizationServerSettings() {
+    return AuthorizationServerSettings.builder().build();
+  }
+}

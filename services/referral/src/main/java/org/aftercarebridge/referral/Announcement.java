@@ -1,0 +1,25 @@
+package org.aftercarebridge.referral;
+
+import java.util.Objects;
+
+/**
+ * The queue message that tells coordinators about a new referral, stored in the same transaction as
+ * the referral (transactional outbox) and published from there.
+ *
+ * @param id also the broker's duplicate-detection id, so a re-publish after a crash is dropped
+ * @param payload the referral Bundle (FHIR JSON)
+ * @param groupKey stable pseudonymous patient key, the JMSXGroupID that keeps one person's messages in order
+ * @param priority {@code routine} or {@code urgent}
+ */
+public record Announcement(
+    String id, String taskId, String region, String priority, String groupKey, String payload) {
+
+  public Announcement {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(groupKey, "groupKey");
+    Objects.requireNonNull(payload, "payload");
+  }
+}

@@ -1,0 +1,52 @@
+package org.aftercarebridge.referral;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Announcements recorded with their referral and not yet confirmed as published. */
+@Repository
+public class ReferralOutbox {
+
+  private final JdbcClient jdbc;
+
+  public ReferralOutbox(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Unpublished announcements recorded more than {@code grace} ago, oldest first. The grace period
+   * leaves fresh ones to the immediate publish that follows each referral.
+   */
+  public List<Announcement> unpublished(Duration grace, int limit) {
+    return jdbc.sql(
+            "select id, task_id, region, priority, group_key, payload from referral_outbox"
+                + " where published_at is null and created_at < :before order by created_at limit :limit")
+        .param("before", Timestamp.from(Instant.now().minus(grace)))
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new Announcement(
+                    rs.getString("id"),
+                    rs.getString("task_id"),
+                    rs.getString("region"),
+                    rs.getString("priority"),
+                    rs.getString("group_key"),
+                    rs.getString("payload")))
+        .list();
+  }
+
+  public void markPublished(String announcementId) {
+    jdbc.sql("update referral_outbox set published_at = :now where id = :id and published_at is null")
+        .param("now", Timestamp.from(Instant.now()))
+        .param("id", announcementId)
+        .update();
+  }
+
+  public int unpublishedCount() {
+    return jdbc.sql("select count(*) from referral_outbox where published_at is null").query(Integer.class).single();
+  }
+}

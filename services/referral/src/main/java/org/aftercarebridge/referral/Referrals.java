@@ -1,0 +1,133 @@
+package org.aftercarebridge.referral;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records referrals and reads their resources back.
+ *
+ * <p>A referral, its resources and its announcement are written in one transaction, so there is never
+ * a half-written referral nor a referral nobody is told about. Unique constraints on the source
+ * message make a duplicate impossible even when two copies arrive at once on two replicas.
+ */
+@Service
+public class Referrals {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final FhirContext fhirContext;
+
+  public Referrals(JdbcClient jdbc, TransactionTemplate transaction, FhirContext fhirContext) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.fhirContext = fhirContext;
+  }
+
+  /** The Task of the referral this message already produced, if any. */
+  public Optional<String> taskFor(SourceMessage source) {
+    return jdbc.sql(
+            "select task_id from referral where source_sender = :sender"
+                + " and (source_bundle_id = :bundleId or source_message_id = :messageId)")
+        .param("sender", source.sender())
+        .param("bundleId", source.bundleId())
+        .param("messageId", source.messageHeaderId())
+        .query(String.class)
+        .optional();
+  }
+
+  public RecordedReferral record(Referral referral) {
+    try {
+      transaction.executeWithoutResult(status -> insert(referral));
+      return new RecordedReferral(referral.taskId(), true);
+    } catch (DuplicateKeyException raceWithACopy) {
+      return taskFor(referral.source())
+          .map(taskId -> new RecordedReferral(taskId, false))
+          .orElseThrow(() -> raceWithACopy);
+    }
+  }
+
+  public Optional<Task> task(String id) {
+    return resource(Task.class, id);
+  }
+
+  public Optional<ServiceRequest> serviceRequest(String id) {
+    return resource(ServiceRequest.class, id);
+  }
+
+  private void insert(Referral referral) {
+    Instant now = Instant.now();
+    jdbc.sql(
+            "insert into referral (id, task_id, service_request_id, patient_id, patient_key, region, group_id,"
+                + " program, source_sender, source_bundle_id, source_message_id, discharged_at, created_at)"
+                + " values (:id, :taskId, :serviceRequestId, :patientId, :patientKey, :region, :groupId,"
+                + " :program, :sender, :bundleId, :messageId, :dischargedAt, :createdAt)")
+        .param("id", referral.id())
+        .param("taskId", referral.taskId())
+        .param("serviceRequestId", referral.serviceRequest().getIdElement().getIdPart())
+        .param("patientId", referral.patient().getIdElement().getIdPart())
+        .param("patientKey", referral.patientKey())
+        .param("region", referral.region())
+        .param("groupId", referral.groupId())
+        .param("program", referral.program())
+        .param("sender", referral.source().sender())
+        .param("bundleId", referral.source().bundleId())
+        .param("messageId", referral.source().messageHeaderId())
+        .param("dischargedAt", referral.dischargedAt() == null ? null : Timestamp.from(referral.dischargedAt()))
+        .param("createdAt", Timestamp.from(now))
+        .update();
+    for (Resource resource : new Resource[] {referral.patient(), referral.serviceRequest(), referral.task()}) {
+      insertResource(referral.id(), resource, now);
+    }
+    Announcement announcement = referral.announcement();
+    jdbc.sql(
+            "insert into referral_outbox (id, referral_id, task_id, region, priority, group_key, payload, created_at)"
+                + " values (:id, :referralId, :taskId, :region, :priority, :groupKey, :payload, :createdAt)")
+        .param("id", announcement.id())
+        .param("referralId", referral.id())
+        .param("taskId", announcement.taskId())
+        .param("region", announcement.region())
+        .param("priority", announcement.priority())
+        .param("groupKey", announcement.groupKey())
+        .param("payload", announcement.payload())
+        .param("createdAt", Timestamp.from(now))
+        .update();
+  }
+
+  private void insertResource(String referralId, Resource resource, Instant now) {
+    resource.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
+    jdbc.sql(
+            "insert into referral_resource (resource_type, id, version_id, last_updated, referral_id, content)"
+                + " values (:type, :id, 1, :lastUpdated, :referralId, :content)")
+        .param("type", resource.fhirType())
+        .param("id", resource.getIdElement().getIdPart())
+        .param("lastUpdated", Timestamp.from(now))
+        .param("referralId", referralId)
+        .param("content", parser().encodeResourceToString(resource))
+        .update();
+  }
+
+  private <T extends IBaseResource> Optional<T> resource(Class<T> type, String id) {
+    return jdbc.sql("select content from referral_resource where resource_type = :type and id = :id")
+        .param("type", fhirContext.getResourceType(type))
+        .param("id", id)
+        .query(String.class)
+        .optional()
+        .map(json -> parser().parseResource(type, json));
+  }
+
+  private IParser parser() {
+    return fhirContext.newJsonParser();
+  }
+}

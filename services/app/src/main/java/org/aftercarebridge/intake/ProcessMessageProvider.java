@@ -4,9 +4,11 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.aftercarebridge.integration.support.Endpoints;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
@@ -31,7 +33,11 @@ public class ProcessMessageProvider {
   }
 
   @Operation(name = "$process-message", idempotent = false)
-  public OperationOutcome processMessage(@ResourceParam Bundle message) {
+  public OperationOutcome processMessage(@ResourceParam IBaseResource content) {
+    if (!(content instanceof Bundle message)) {
+      throw new InvalidRequestException(
+          "$process-message expects a FHIR message Bundle, not a " + content.getClass().getSimpleName());
+    }
     String client = SecurityContextHolder.getContext().getAuthentication().getName();
     Exchange exchange =
         camel.request(

@@ -1,0 +1,260 @@
+package org.aftercarebridge.intake;
+
+import static org.aftercarebridge.support.Fixtures.freshDischarge;
+import static org.aftercarebridge.support.Fixtures.header;
+import static org.aftercarebridge.support.Fixtures.asJson;
+import static org.aftercarebridge.support.Fixtures.asXml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aftercarebridge.support.Fixtures;
+import org.aftercarebridge.support.ServiceUnderTest;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.junit.jupiter.api.Test;
+
+/** The thin path through the real stack: HTTP → Camel → database → Artemis, and its refusals. */
+class DischargeIntakeIT extends ServiceUnderTest {
+
+  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
+
+  @Test
+  void aDischargeBecomesAStoredReferralAnnouncedOnTheQueue() throws Exception {
+    Bundle message = freshDischarge();
+    HttpResponse<String> response = postMessage(clinicToken(), FHIR_JSON, asJson(message));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode outcome = json(response.body());
+    assertThat(outcome.get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(outcome.at("/issue/0/severity").asText()).isEqualTo("information");
+    String taskId = taskIdIn(response.body());
+
+    // stored: the Task and the ServiceRequest it fulfils, readable by a coordinator
+    HttpResponse<String> task = get("/fhir/Task/" + taskId, coordinatorToken(), FHIR_JSON);
+    assertThat(task.statusCode()).isEqualTo(200);
+    JsonNode taskJson = json(task.body());
+    assertThat(taskJson.get("status").asText()).isEqualTo("requested");
+    assertThat(taskJson.at("/code/coding/0/code").asText()).isEqualTo("fulfill");
+    assertThat(taskJson.at("/owner/reference").asText()).startsWith("HealthcareService/sample-");
+    assertThat(taskJson.at("/extension/0/url").asText()).endsWith("/match-explanation");
+    String serviceRequestRef = taskJson.at("/focus/reference").asText();
+    HttpResponse<String> serviceRequest = get("/fhir/" + serviceRequestRef, coordinatorToken(), FHIR_JSON);
+    assertThat(serviceRequest.statusCode()).isEqualTo(200);
+    assertThat(json(serviceRequest.body()).at("/code/coding/0/code").asText()).isEqualTo("461481000124109");
+
+    // announced: one persistent message with the contract's properties
+    List<Message> announced = receiveAll("aftercare.referrals", "taskId = '" + taskId + "'", 5000);
+    assertThat(announced).hasSize(1);
+    Message announcement = announced.get(0);
+    assertThat(announcement.getJMSDeliveryMode()).isEqualTo(jakarta.jms.DeliveryMode.PERSISTENT);
+    assertThat(announcement.getStringProperty("region")).isEqualTo("US-MA");
+    assertThat(announcement.getStringProperty("priority")).isEqualTo("routine");
+    assertThat(announcement.getStringProperty("JMSXGroupID")).hasSize(32);
+    assertThat(announcement.getStringProperty("_AMQ_DUPL_ID")).isNotBlank();
+    JsonNode bundle = json(((TextMessage) announcement).getText());
+    assertThat(bundle.get("type").asText()).isEqualTo("collection");
+    assertThat(bundle.findValuesAsText("resourceType"))
+        .contains("Task", "ServiceRequest", "Patient", "HealthcareService", "Location");
+    String patient = bundle.toString();
+    assertThat(patient).doesNotContain("999-87-1037").doesNotContain("715 Crona Corner").doesNotContain("Marge692");
+
+    assertThat(jdbc.sql("select count(*) from referral where task_id = ?").param(taskId).query(Integer.class).single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from referral_outbox where task_id = ? and published_at is not null")
+                .param(taskId)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void xmlInIsAcceptedAndXmlOutIsNegotiated() {
+    HttpResponse<String> response =
+        post("/fhir/$process-message?_format=xml", clinicToken(), FHIR_XML, asXml(freshDischarge()));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("xml"));
+    assertThat(response.body()).startsWith("<OperationOutcome").contains("Referral created: Task/");
+  }
+
+  @Test
+  void theSameMessageAgainIsAcknowledgedWithoutASecondReferral() {
+    Bundle message = freshDischarge();
+    String token = clinicToken();
+    HttpResponse<String> first = postMessage(token, FHIR_JSON, asJson(message));
+    HttpResponse<String> again = postMessage(token, FHIR_JSON, asJson(message));
+    Bundle sameHeaderNewBundleId = message.copy();
+    sameHeaderNewBundleId.setId("another-" + message.getIdElement().getIdPart());
+    HttpResponse<String> sameHeader = postMessage(token, FHIR_JSON, asJson(sameHeaderNewBundleId));
+
+    String taskId = taskIdIn(first.body());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).contains("Duplicate message").contains(taskId);
+    assertThat(sameHeader.statusCode()).isEqualTo(200);
+    assertThat(sameHeader.body()).contains("Duplicate message").contains(taskId);
+    assertThat(
+            jdbc.sql("select count(*) from referral where source_bundle_id = ?")
+                .param(message.getIdElement().getIdPart())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    String person = firstAnnouncementFor(taskId).groupKey;
+    assertThat(receiveAll("aftercare.referrals", "JMSXGroupID = '" + person + "'", 3000)).isEmpty();
+  }
+
+  @Test
+  void anInvalidMessageIs422WithAnOperationOutcomeNamingEachProblemWhereItIs() {
+    Bundle message =
+        freshDischarge(
+            bundle -> {
+              bundle.setTimestampElement(null);
+              bundle.getEntry().stream()
+                  .map(Bundle.BundleEntryComponent::getResource)
+                  .filter(Encounter.class::isInstance)
+                  .map(Encounter.class::cast)
+                  .forEach(encounter -> encounter.getPeriod().setEndElement(null));
+            });
+    HttpResponse<String> response = postMessage(clinicToken(), FHIR_JSON, asJson(message));
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    JsonNode outcome = json(response.body());
+    assertThat(outcome.get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(outcome.get("issue").findValuesAsText("diagnostics"))
+        .anySatisfy(text -> assertThat(text).contains("acb-disch-2"))
+        .anySatisfy(text -> assertThat(text).contains("Bundle.timestamp"));
+    assertThat(outcome.get("issue").findValues("expression")).isNotEmpty();
+    assertNothingStoredFor(message);
+  }
+
+  @Test
+  void aDischargeWithoutItsPatientIsRejected() {
+    Bundle message =
+        freshDischarge(bundle -> bundle.getEntry().removeIf(e -> e.getResource().fhirType().equals("Patient")));
+    HttpResponse<String> response = postMessage(clinicToken(), FHIR_JSON, asJson(message));
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.body()).contains("acb-disch-3");
+    assertNothingStoredFor(message);
+  }
+
+  @Test
+  void unparseableInputIs400WithAnOperationOutcome() {
+    HttpResponse<String> truncated = postMessage(clinicToken(), FHIR_JSON, "{\"resourceType\": \"Bundle\", \"type\": ");
+    assertThat(truncated.statusCode()).isEqualTo(400);
+    assertThat(json(truncated.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+
+    HttpResponse<String> notFhir = postMessage(clinicToken(), FHIR_XML, "<html><body>hello</body></html>");
+    assertThat(notFhir.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> empty = postMessage(clinicToken(), FHIR_JSON, "");
+    assertThat(empty.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aResourceOtherThanABundleIsRefused() {
+    HttpResponse<String> response =
+        postMessage(clinicToken(), FHIR_JSON, "{\"resourceType\":\"Patient\",\"id\":\"p1\"}");
+    assertThat(response.statusCode()).isBetween(400, 422);
+    assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+  }
+
+  @Test
+  void anAdmitEventIsAcknowledgedAndMakesNoReferral() {
+    Bundle message =
+        freshDischarge(
+            bundle ->
+                header(bundle)
+                    .setEvent(
+                        new Coding(
+                            "http://hl7.org/fhir/us/davinci-alerts/CodeSystem/notification-event",
+                            "notification-admit",
+                            "Admit Notification")));
+    HttpResponse<String> response = postMessage(clinicToken(), FHIR_JSON, asJson(message));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("notification-admit").contains("no referral created");
+    assertNothingStoredFor(message);
+  }
+
+  @Test
+  void withoutATokenNothingIsAnswered() {
+    HttpResponse<String> response = postMessage(null, FHIR_JSON, asJson(freshDischarge()));
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+
+    assertThat(get("/fhir/metadata", null, FHIR_JSON).statusCode()).isEqualTo(401);
+    assertThat(get("/fhir/Task/anything", null, FHIR_JSON).statusCode()).isEqualTo(401);
+    assertThat(postMessage("not-a-token", FHIR_JSON, asJson(freshDischarge())).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aCallerWithoutTheClinicalSystemRoleCannotSendEvents() {
+    Bundle message = freshDischarge();
+    HttpResponse<String> staff = postMessage(staffToken(), FHIR_JSON, asJson(message));
+    HttpResponse<String> coordinator = postMessage(coordinatorToken(), FHIR_JSON, asJson(message));
+
+    assertThat(staff.statusCode()).isEqualTo(403);
+    assertThat(json(staff.body()).at("/issue/0/code").asText()).isEqualTo("forbidden");
+    assertThat(coordinator.statusCode()).isEqualTo(403);
+    assertThat(get("/fhir/Task/anything", staffToken(), FHIR_JSON).statusCode()).isEqualTo(403);
+    assertNothingStoredFor(message);
+  }
+
+  @Test
+  void unknownReferralsAre404() {
+    HttpResponse<String> response = get("/fhir/Task/does-not-exist", coordinatorToken(), FHIR_JSON);
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+  }
+
+  @Test
+  void theCapabilityStatementListsTheOperationAndTheReads() {
+    HttpResponse<String> response = get("/fhir/metadata", clinicToken(), FHIR_JSON);
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode capabilities = json(response.body());
+    assertThat(capabilities.get("resourceType").asText()).isEqualTo("CapabilityStatement");
+    assertThat(capabilities.at("/rest/0/operation").findValuesAsText("name")).contains("process-message");
+    assertThat(capabilities.at("/rest/0/resource").findValuesAsText("type")).contains("Task", "ServiceRequest");
+  }
+
+  @Test
+  void healthProbesNeedNoToken() {
+    assertThat(get("/actuator/health/liveness", null, "application/json").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/health/readiness", null, "application/json").statusCode()).isEqualTo(200);
+  }
+
+  private void assertNothingStoredFor(Bundle message) {
+    assertThat(
+            jdbc.sql("select count(*) from referral where source_bundle_id = ? or source_message_id = ?")
+                .param(message.getIdElement().getIdPart())
+                .param(Fixtures.header(message).getIdElement().getIdPart())
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  private record Announced(String groupKey) {}
+
+  private Announced firstAnnouncementFor(String taskId) {
+    List<Message> messages = receiveAll("aftercare.referrals", "taskId = '" + taskId + "'", 5000);
+    assertThat(messages).hasSize(1);
+    try {
+      return new Announced(messages.get(0).getStringProperty("JMSXGroupID"));
+    } catch (jakarta.jms.JMSException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String taskIdIn(String body) {
+    Matcher matcher = TASK_ID.matcher(body);
+    assertThat(matcher.find()).as("a Task reference in " + body).isTrue();
+    return matcher.group(1);
+  }
+}

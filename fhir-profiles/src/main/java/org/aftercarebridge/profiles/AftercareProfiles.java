@@ -28,6 +28,16 @@ public final class AftercareProfiles {
 
   private AftercareProfiles() {}
 
+  /**
+   * A new R4 FhirContext set up as the service uses it. Build one per process: it is expensive and
+   * thread-safe. Resource ids stay as sent, instead of being replaced by a Bundle entry's fullUrl.
+   */
+  public static FhirContext newFhirContext() {
+    FhirContext fhirContext = FhirContext.forR4();
+    fhirContext.getParserOptions().setOverrideResourceIdWithBundleEntryFullUrl(false);
+    return fhirContext;
+  }
+
   /** Parses every conformance resource listed in {@code fhir/manifest.txt}. */
   public static List<IBaseResource> conformanceResources(FhirContext fhirContext) {
     List<IBaseResource> resources = new ArrayList<>();

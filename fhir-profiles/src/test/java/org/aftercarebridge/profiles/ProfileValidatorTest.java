@@ -3,6 +3,7 @@ package org.aftercarebridge.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.aftercarebridge.profiles.AftercareProfiles;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ProfileValidatorTest {
 
-  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static final FhirContext FHIR = AftercareProfiles.newFhirContext();
   private static ProfileValidator validator;
 
   @BeforeAll

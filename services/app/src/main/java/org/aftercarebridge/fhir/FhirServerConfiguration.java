@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import org.aftercarebridge.intake.ProcessMessageProvider;
+import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ public class FhirServerConfiguration {
   /** The one FhirContext of the service: building one is expensive and it is thread-safe. */
   @Bean
   FhirContext fhirContext() {
-    return FhirContext.forR4();
+    return AftercareProfiles.newFhirContext();
   }
 
   /** Built and warmed at start-up, so the first request does not pay seconds of validator set-up. */

@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.MessageHeader;
 /** The Da Vinci discharge example, and variants of it with fresh ids so tests do not collide. */
 public final class Fixtures {
 
-  public static final FhirContext FHIR = FhirContext.forR4Cached();
+  public static final FhirContext FHIR = AftercareProfiles.newFhirContext();
 
   private Fixtures() {}
 

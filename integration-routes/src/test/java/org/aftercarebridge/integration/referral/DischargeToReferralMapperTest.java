@@ -1,0 +1,146 @@
+package org.aftercarebridge.integration.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import org.aftercarebridge.directory.DirectoryGroup;
+import org.aftercarebridge.integration.intake.DischargeNotification;
+import org.aftercarebridge.integration.intake.NotificationBundleToDischargeMapper;
+import org.aftercarebridge.matching.GeoPoint;
+import org.aftercarebridge.matching.Match;
+import org.aftercarebridge.matching.MatchingRules;
+import org.aftercarebridge.matching.MeetingFormat;
+import org.aftercarebridge.matching.PeerGroupMatcher;
+import org.aftercarebridge.matching.Person;
+import org.aftercarebridge.matching.Substance;
+import org.aftercarebridge.profiles.AftercareProfiles;
+import org.aftercarebridge.referral.Referral;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Test;
+
+class DischargeToReferralMapperTest {
+
+  private static final FhirContext FHIR = AftercareProfiles.newFhirContext();
+  private static final DirectoryGroup AA_METHUEN =
+      new DirectoryGroup(
+          "aa-methuen",
+          "Methuen Monday",
+          "AA",
+          Set.of(Substance.ALCOHOL),
+          MeetingFormat.IN_PERSON,
+          Set.of("en"),
+          new GeoPoint(42.7262, -71.1909),
+          new DirectoryGroup.Address("10 Pleasant St", "Methuen", "MA", "01844"),
+          "US-MA",
+          DayOfWeek.MONDAY,
+          LocalTime.of(19, 30));
+
+  private final DischargeToReferralMapper mapper =
+      new DischargeToReferralMapper(
+          FHIR,
+          new PatientPseudonyms("a-test-key-of-sufficient-length"),
+          new PeerGroupToHealthcareServiceMapper(),
+          new ReferralSettings("https://bridge.example/fhir", "unassigned"));
+
+  private static DischargeNotification example() {
+    Bundle bundle =
+        FHIR.newJsonParser()
+            .parseResource(Bundle.class, AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE));
+    return new NotificationBundleToDischargeMapper().read(bundle, "clinic-ehr");
+  }
+
+  private static MatchedDischarge matched(DischargeNotification discharge, DirectoryGroup... groups) {
+    Person person = new DischargeToPersonMapper().toPerson(discharge);
+    List<Match> ranked =
+        new PeerGroupMatcher(MatchingRules.DEFAULTS)
+            .rank(person, List.of(groups).stream().map(DirectoryGroup::toPeerGroup).toList(), 3);
+    return new MatchedDischarge(discharge, ranked.stream().map(m -> new MatchedGroup(AA_METHUEN, m)).toList());
+  }
+
+  @Test
+  void theReferralIsAPeerSupportServiceRequestAndAFulfilmentTaskOwnedByTheChosenGroup() {
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN));
+
+    assertThat(referral.serviceRequest().getCode().getCodingFirstRep().getCode()).isEqualTo("461481000124109");
+    assertThat(referral.serviceRequest().getPerformerFirstRep().getReference()).isEqualTo("HealthcareService/aa-methuen");
+    assertThat(referral.serviceRequest().getRequester().getDisplay()).isEqualTo("HOLY FAMILY HOSPITAL");
+    Task task = referral.task();
+    assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+    assertThat(task.getFocus().getReference())
+        .isEqualTo("ServiceRequest/" + referral.serviceRequest().getIdElement().getIdPart());
+    assertThat(task.getOwner().getReference()).isEqualTo("HealthcareService/aa-methuen");
+    assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("2.0");
+    assertThat(task.getExtensionByUrl(DischargeToReferralMapper.MATCH_EXPLANATION).getExtension())
+        .anySatisfy(e -> assertThat(e.getValue().primitiveValue()).contains("km from home"));
+    assertThat(referral.region()).isEqualTo("US-MA");
+    assertThat(referral.groupId()).isEqualTo("aa-methuen");
+    assertThat(referral.dischargedAt()).isEqualTo("2018-10-24T05:22:15Z");
+    assertThat(task.getMeta().getSecurity()).extracting(Coding::getCode).contains("R", "SUD", "42CFRPart2");
+  }
+
+  @Test
+  void thePatientSentOnIsTheMinimumNecessary() {
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN));
+    String patient = FHIR.newJsonParser().encodeResourceToString(referral.patient());
+
+    assertThat(referral.patient().getNameFirstRep().getFamily()).isEqualTo("Halvorson124");
+    assertThat(referral.patient().getTelecomFirstRep().getValue()).isEqualTo("555-903-1143");
+    assertThat(referral.patient().getAddressFirstRep().getCity()).isEqualTo("Methuen");
+    assertThat(patient)
+        .doesNotContain("999-87-1037") // SSN
+        .doesNotContain("S99952689") // driver's licence
+        .doesNotContain("06e1f0dd-5fbe-4480-9bb4-6b54ec02d31b") // MRN and source id
+        .doesNotContain("715 Crona Corner")
+        .doesNotContain("us-core-race")
+        .doesNotContain("Marge692");
+    assertThat(referral.patient().getIdentifierFirstRep().getValue()).isEqualTo(referral.patientKey());
+  }
+
+  @Test
+  void theAnnouncementCarriesTheReferralAndTheOfferedGroups() {
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN));
+    Bundle announced = FHIR.newJsonParser().parseResource(Bundle.class, referral.announcement().payload());
+
+    assertThat(announced.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+    assertThat(announced.getEntry())
+        .extracting(e -> e.getResource().fhirType())
+        .containsExactly("Task", "ServiceRequest", "Patient", "HealthcareService", "Location");
+    assertThat(announced.getEntryFirstRep().getFullUrl()).isEqualTo("https://bridge.example/fhir/Task/" + referral.taskId());
+    assertThat(referral.announcement().taskId()).isEqualTo(referral.taskId());
+    assertThat(referral.announcement().groupKey()).isEqualTo(referral.patientKey());
+    assertThat(referral.announcement().priority()).isEqualTo("routine");
+  }
+
+  @Test
+  void withoutAMatchTheReferralWaitsUnassignedForACoordinator() {
+    Referral referral = mapper.toReferral(new MatchedDischarge(example(), List.of()));
+    assertThat(referral.region()).isEqualTo("unassigned");
+    assertThat(referral.groupId()).isNull();
+    assertThat(referral.task().hasOwner()).isFalse();
+    assertThat(referral.serviceRequest().hasPerformer()).isFalse();
+  }
+
+  @Test
+  void leavingAgainstMedicalAdviceMakesTheReferralUrgent() {
+    Encounter encounter = new Encounter();
+    encounter
+        .getHospitalization()
+        .setDischargeDisposition(
+            new CodeableConcept(new Coding(DischargeToReferralMapper.DISCHARGE_DISPOSITION, "aadvice", null)));
+    assertThat(DischargeToReferralMapper.priority(encounter)).isEqualTo("urgent");
+    encounter
+        .getHospitalization()
+        .setDischargeDisposition(
+            new CodeableConcept(new Coding(DischargeToReferralMapper.NUBC_DISCHARGE_STATUS, "07", null)));
+    assertThat(DischargeToReferralMapper.priority(encounter)).isEqualTo("urgent");
+    assertThat(DischargeToReferralMapper.priority(new Encounter())).isEqualTo("routine");
+  }
+}

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aftercarebridge.support.Fixtures;
+import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
@@ -28,26 +29,26 @@ class DischargeIntakeIT extends ServiceUnderTest {
   @Test
   void aDischargeBecomesAStoredReferralAnnouncedOnTheQueue() throws Exception {
     Bundle message = freshDischarge();
-    HttpResponse<String> response = postMessage(clinicToken(), FHIR_JSON, asJson(message));
+    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, asJson(message));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode outcome = json(response.body());
+    JsonNode outcome = ServiceClient.json(response.body());
     assertThat(outcome.get("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(outcome.at("/issue/0/severity").asText()).isEqualTo("information");
     String taskId = taskIdIn(response.body());
 
     // stored: the Task and the ServiceRequest it fulfils, readable by a coordinator
-    HttpResponse<String> task = get("/fhir/Task/" + taskId, coordinatorToken(), FHIR_JSON);
+    HttpResponse<String> task = service().get("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON);
     assertThat(task.statusCode()).isEqualTo(200);
-    JsonNode taskJson = json(task.body());
+    JsonNode taskJson = ServiceClient.json(task.body());
     assertThat(taskJson.get("status").asText()).isEqualTo("requested");
     assertThat(taskJson.at("/code/coding/0/code").asText()).isEqualTo("fulfill");
     assertThat(taskJson.at("/owner/reference").asText()).startsWith("HealthcareService/sample-");
     assertThat(taskJson.at("/extension/0/url").asText()).endsWith("/match-explanation");
     String serviceRequestRef = taskJson.at("/focus/reference").asText();
-    HttpResponse<String> serviceRequest = get("/fhir/" + serviceRequestRef, coordinatorToken(), FHIR_JSON);
+    HttpResponse<String> serviceRequest = service().get("/fhir/" + serviceRequestRef, service().coordinatorToken(), FHIR_JSON);
     assertThat(serviceRequest.statusCode()).isEqualTo(200);
-    assertThat(json(serviceRequest.body()).at("/code/coding/0/code").asText()).isEqualTo("461481000124109");
+    assertThat(ServiceClient.json(serviceRequest.body()).at("/code/coding/0/code").asText()).isEqualTo("461481000124109");
 
     // announced: one persistent message with the contract's properties
     List<Message> announced = receiveAll("aftercare.referrals", "taskId = '" + taskId + "'", 5000);
@@ -58,7 +59,7 @@ class DischargeIntakeIT extends ServiceUnderTest {
     assertThat(announcement.getStringProperty("priority")).isEqualTo("routine");
     assertThat(announcement.getStringProperty("JMSXGroupID")).hasSize(32);
     assertThat(announcement.getStringProperty("_AMQ_DUPL_ID")).isNotBlank();
-    JsonNode bundle = json(((TextMessage) announcement).getText());
+    JsonNode bundle = ServiceClient.json(((TextMessage) announcement).getText());
     assertThat(bundle.get("type").asText()).isEqualTo("collection");
     assertThat(bundle.findValuesAsText("resourceType"))
         .contains("Task", "ServiceRequest", "Patient", "HealthcareService", "Location");
@@ -78,7 +79,7 @@ class DischargeIntakeIT extends ServiceUnderTest {
   @Test
   void xmlInIsAcceptedAndXmlOutIsNegotiated() {
     HttpResponse<String> response =
-        post("/fhir/$process-message?_format=xml", clinicToken(), FHIR_XML, asXml(freshDischarge()));
+        service().post("/fhir/$process-message?_format=xml", service().clinicToken(), FHIR_XML, asXml(freshDischarge()));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("xml"));
     assertThat(response.body()).startsWith("<OperationOutcome").contains("Referral created: Task/");
@@ -87,12 +88,12 @@ class DischargeIntakeIT extends ServiceUnderTest {
   @Test
   void theSameMessageAgainIsAcknowledgedWithoutASecondReferral() {
     Bundle message = freshDischarge();
-    String token = clinicToken();
-    HttpResponse<String> first = postMessage(token, FHIR_JSON, asJson(message));
-    HttpResponse<String> again = postMessage(token, FHIR_JSON, asJson(message));
+    String token = service().clinicToken();
+    HttpResponse<String> first = service().postMessage(token, FHIR_JSON, asJson(message));
+    HttpResponse<String> again = service().postMessage(token, FHIR_JSON, asJson(message));
     Bundle sameHeaderNewBundleId = message.copy();
     sameHeaderNewBundleId.setId("another-" + message.getIdElement().getIdPart());
-    HttpResponse<String> sameHeader = postMessage(token, FHIR_JSON, asJson(sameHeaderNewBundleId));
+    HttpResponse<String> sameHeader = service().postMessage(token, FHIR_JSON, asJson(sameHeaderNewBundleId));
 
     String taskId = taskIdIn(first.body());
     assertThat(again.statusCode()).isEqualTo(200);
@@ -121,10 +122,10 @@ class DischargeIntakeIT extends ServiceUnderTest {
                   .map(Encounter.class::cast)
                   .forEach(encounter -> encounter.getPeriod().setEndElement(null));
             });
-    HttpResponse<String> response = postMessage(clinicToken(), FHIR_JSON, asJson(message));
+    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, asJson(message));
 
     assertThat(response.statusCode()).isEqualTo(422);
-    JsonNode outcome = json(response.body());
+    JsonNode outcome = ServiceClient.json(response.body());
     assertThat(outcome.get("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(outcome.get("issue").findValuesAsText("diagnostics"))
         .anySatisfy(text -> assertThat(text).contains("acb-disch-2"))
@@ -137,7 +138,7 @@ class DischargeIntakeIT extends ServiceUnderTest {
   void aDischargeWithoutItsPatientIsRejected() {
     Bundle message =
         freshDischarge(bundle -> bundle.getEntry().removeIf(e -> e.getResource().fhirType().equals("Patient")));
-    HttpResponse<String> response = postMessage(clinicToken(), FHIR_JSON, asJson(message));
+    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, asJson(message));
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.body()).contains("acb-disch-3");
     assertNothingStoredFor(message);
@@ -145,23 +146,23 @@ class DischargeIntakeIT extends ServiceUnderTest {
 
   @Test
   void unparseableInputIs400WithAnOperationOutcome() {
-    HttpResponse<String> truncated = postMessage(clinicToken(), FHIR_JSON, "{\"resourceType\": \"Bundle\", \"type\": ");
+    HttpResponse<String> truncated = service().postMessage(service().clinicToken(), FHIR_JSON, "{\"resourceType\": \"Bundle\", \"type\": ");
     assertThat(truncated.statusCode()).isEqualTo(400);
-    assertThat(json(truncated.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(ServiceClient.json(truncated.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
 
-    HttpResponse<String> notFhir = postMessage(clinicToken(), FHIR_XML, "<html><body>hello</body></html>");
+    HttpResponse<String> notFhir = service().postMessage(service().clinicToken(), FHIR_XML, "<html><body>hello</body></html>");
     assertThat(notFhir.statusCode()).isEqualTo(400);
 
-    HttpResponse<String> empty = postMessage(clinicToken(), FHIR_JSON, "");
+    HttpResponse<String> empty = service().postMessage(service().clinicToken(), FHIR_JSON, "");
     assertThat(empty.statusCode()).isEqualTo(400);
   }
 
   @Test
   void aResourceOtherThanABundleIsRefused() {
     HttpResponse<String> response =
-        postMessage(clinicToken(), FHIR_JSON, "{\"resourceType\":\"Patient\",\"id\":\"p1\"}");
+        service().postMessage(service().clinicToken(), FHIR_JSON, "{\"resourceType\":\"Patient\",\"id\":\"p1\"}");
     assertThat(response.statusCode()).isBetween(400, 422);
-    assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(ServiceClient.json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
   }
 
   @Test
@@ -175,7 +176,7 @@ class DischargeIntakeIT extends ServiceUnderTest {
                             "http://hl7.org/fhir/us/davinci-alerts/CodeSystem/notification-event",
                             "notification-admit",
                             "Admit Notification")));
-    HttpResponse<String> response = postMessage(clinicToken(), FHIR_JSON, asJson(message));
+    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, asJson(message));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("notification-admit").contains("no referral created");
@@ -184,41 +185,41 @@ class DischargeIntakeIT extends ServiceUnderTest {
 
   @Test
   void withoutATokenNothingIsAnswered() {
-    HttpResponse<String> response = postMessage(null, FHIR_JSON, asJson(freshDischarge()));
+    HttpResponse<String> response = service().postMessage(null, FHIR_JSON, asJson(freshDischarge()));
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-    assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(ServiceClient.json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
 
-    assertThat(get("/fhir/metadata", null, FHIR_JSON).statusCode()).isEqualTo(401);
-    assertThat(get("/fhir/Task/anything", null, FHIR_JSON).statusCode()).isEqualTo(401);
-    assertThat(postMessage("not-a-token", FHIR_JSON, asJson(freshDischarge())).statusCode()).isEqualTo(401);
+    assertThat(service().get("/fhir/metadata", null, FHIR_JSON).statusCode()).isEqualTo(401);
+    assertThat(service().get("/fhir/Task/anything", null, FHIR_JSON).statusCode()).isEqualTo(401);
+    assertThat(service().postMessage("not-a-token", FHIR_JSON, asJson(freshDischarge())).statusCode()).isEqualTo(401);
   }
 
   @Test
   void aCallerWithoutTheClinicalSystemRoleCannotSendEvents() {
     Bundle message = freshDischarge();
-    HttpResponse<String> staff = postMessage(staffToken(), FHIR_JSON, asJson(message));
-    HttpResponse<String> coordinator = postMessage(coordinatorToken(), FHIR_JSON, asJson(message));
+    HttpResponse<String> staff = service().postMessage(service().staffToken(), FHIR_JSON, asJson(message));
+    HttpResponse<String> coordinator = service().postMessage(service().coordinatorToken(), FHIR_JSON, asJson(message));
 
     assertThat(staff.statusCode()).isEqualTo(403);
-    assertThat(json(staff.body()).at("/issue/0/code").asText()).isEqualTo("forbidden");
+    assertThat(ServiceClient.json(staff.body()).at("/issue/0/code").asText()).isEqualTo("forbidden");
     assertThat(coordinator.statusCode()).isEqualTo(403);
-    assertThat(get("/fhir/Task/anything", staffToken(), FHIR_JSON).statusCode()).isEqualTo(403);
+    assertThat(service().get("/fhir/Task/anything", service().staffToken(), FHIR_JSON).statusCode()).isEqualTo(403);
     assertNothingStoredFor(message);
   }
 
   @Test
   void unknownReferralsAre404() {
-    HttpResponse<String> response = get("/fhir/Task/does-not-exist", coordinatorToken(), FHIR_JSON);
+    HttpResponse<String> response = service().get("/fhir/Task/does-not-exist", service().coordinatorToken(), FHIR_JSON);
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(ServiceClient.json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
   }
 
   @Test
   void theCapabilityStatementListsTheOperationAndTheReads() {
-    HttpResponse<String> response = get("/fhir/metadata", clinicToken(), FHIR_JSON);
+    HttpResponse<String> response = service().get("/fhir/metadata", service().clinicToken(), FHIR_JSON);
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode capabilities = json(response.body());
+    JsonNode capabilities = ServiceClient.json(response.body());
     assertThat(capabilities.get("resourceType").asText()).isEqualTo("CapabilityStatement");
     assertThat(capabilities.at("/rest/0/operation").findValuesAsText("name")).contains("process-message");
     assertThat(capabilities.at("/rest/0/resource").findValuesAsText("type")).contains("Task", "ServiceRequest");
@@ -226,8 +227,8 @@ class DischargeIntakeIT extends ServiceUnderTest {
 
   @Test
   void healthProbesNeedNoToken() {
-    assertThat(get("/actuator/health/liveness", null, "application/json").statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/health/readiness", null, "application/json").statusCode()).isEqualTo(200);
+    assertThat(service().get("/actuator/health/liveness", null, "application/json").statusCode()).isEqualTo(200);
+    assertThat(service().get("/actuator/health/readiness", null, "application/json").statusCode()).isEqualTo(200);
   }
 
   private void assertNothingStoredFor(Bundle message) {

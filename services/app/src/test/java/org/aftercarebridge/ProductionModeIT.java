@@ -1,0 +1,204 @@
+package org.aftercarebridge;
+
+import static org.aftercarebridge.support.Fixtures.asJson;
+import static org.aftercarebridge.support.Fixtures.freshDischarge;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.jms.Message;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aftercarebridge.support.Broker;
+import org.aftercarebridge.support.ServiceClient;
+import org.aftercarebridge.support.ServiceUnderTest;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The {@code prod} profile against real external dependencies: PostgreSQL, an Artemis broker the
+ * service does not run (started here the way operators run one), and an external OAuth2 issuer (a
+ * JWKS endpoint here, tokens signed by the test). Runs in the PostgreSQL pass of the build only:
+ * production refuses the embedded H2 database.
+ */
+class ProductionModeIT {
+
+  private static final String ISSUER = "https://issuer.test.example";
+  private static final String SERVICE_USER = "aftercare-prod";
+  private static final String SERVICE_PASSWORD = "prod-broker-secret-for-test";
+  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
+
+  private static final int BROKER_PORT = Broker.freePort();
+  private static EmbeddedActiveMQ externalBroker;
+  private static HttpServer jwks;
+  private static RSAKey signingKey;
+  private static ConfigurableApplicationContext service;
+  private static ServiceClient client;
+
+  @BeforeAll
+  static void startExternalDependenciesAndTheService() throws Exception {
+    externalBroker = startExternalBroker();
+    signingKey = new RSAKeyGenerator(2048).keyID("prod-test").generate();
+    jwks = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    byte[] keys = new JWKSet(signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    jwks.createContext("/jwks", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, keys.length);
+      exchange.getResponseBody().write(keys);
+      exchange.close();
+    });
+    jwks.start();
+    service = start("prod-test-pseudonym-key-0123456789");
+    client = new ServiceClient(((ServletWebServerApplicationContext) service).getWebServer().getPort());
+  }
+
+  @AfterAll
+  static void stopEverything() throws Exception {
+    if (service != null) {
+      service.close();
+    }
+    if (jwks != null) {
+      jwks.stop(0);
+    }
+    if (externalBroker != null) {
+      externalBroker.stop();
+    }
+  }
+
+  @Test
+  void aDischargeWithAnExternalTokenBecomesAReferralOnTheExternalBroker() throws Exception {
+    HttpResponse<String> response =
+        client.postMessage(token(ISSUER, List.of("clinical-system"), 300, signingKey), ServiceClient.FHIR_JSON, asJson(freshDischarge()));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Matcher matcher = TASK_ID.matcher(response.body());
+    assertThat(matcher.find()).isTrue();
+    List<Message> announced =
+        Broker.receiveAll(brokerUrl(), SERVICE_USER, SERVICE_PASSWORD, "aftercare.referrals", "taskId = '" + matcher.group(1) + "'", 10_000);
+    assertThat(announced).hasSize(1);
+    // production starts with an empty directory: nothing matched, a coordinator chooses
+    assertThat(announced.get(0).getStringProperty("region")).isEqualTo("unassigned");
+  }
+
+  @Test
+  void tokensFromAnotherIssuerSignedByAnotherKeyExpiredOrWithoutRoleAreRefused() throws Exception {
+    String body = asJson(freshDischarge());
+    RSAKey otherKey = new RSAKeyGenerator(2048).keyID("prod-test").generate();
+
+    assertThat(client.postMessage(token("https://evil.example", List.of("clinical-system"), 300, signingKey), ServiceClient.FHIR_JSON, body).statusCode())
+        .isEqualTo(401);
+    assertThat(client.postMessage(token(ISSUER, List.of("clinical-system"), 300, otherKey), ServiceClient.FHIR_JSON, body).statusCode())
+        .isEqualTo(401);
+    assertThat(client.postMessage(token(ISSUER, List.of("clinical-system"), -300, signingKey), ServiceClient.FHIR_JSON, body).statusCode())
+        .isEqualTo(401);
+    assertThat(client.postMessage(token(ISSUER, List.of("staff"), 300, signingKey), ServiceClient.FHIR_JSON, body).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void theBuiltInIssuerIsOff() {
+    HttpResponse<String> response =
+        client.post("/oauth2/token", null, "application/x-www-form-urlencoded", "grant_type=client_credentials&client_id=clinic-ehr&client_secret=dev-only-clinic-ehr-secret");
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void developmentSecretsAreRefusedAtStartUp() {
+    assertThatThrownBy(() -> start("dev-only-pseudonym-key-0123456789").close())
+        .getRootCause()
+        .hasMessageContaining("Refusing to start in production")
+        .hasMessageContaining("aftercare.referral.pseudonym-key");
+  }
+
+  private static ConfigurableApplicationContext start(String pseudonymKey) {
+    String postgres = System.getProperty("spring.datasource.url");
+    assertThat(postgres).as("ProductionModeIT needs the PostgreSQL pass (scripts/test)").startsWith("jdbc:postgresql:");
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.profiles.active=prod",
+        "--server.port=0",
+        "--spring.datasource.url=" + postgres + "?currentSchema=production_mode_it",
+        "--AFTERCARE_DB_URL=unused-overridden-above",
+        "--AFTERCARE_DB_USER=" + System.getProperty("spring.datasource.username"),
+        "--AFTERCARE_DB_PASSWORD=" + System.getProperty("spring.datasource.password"),
+        "--spring.flyway.schemas=production_mode_it",
+        "--AFTERCARE_BROKER_URL=" + brokerUrl(),
+        "--AFTERCARE_BROKER_USER=" + SERVICE_USER,
+        "--AFTERCARE_BROKER_PASSWORD=" + SERVICE_PASSWORD,
+        "--AFTERCARE_ISSUER_URI=" + ISSUER,
+        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + jwks.getAddress().getPort() + "/jwks",
+        "--AFTERCARE_PSEUDONYM_KEY=" + pseudonymKey,
+        "--AFTERCARE_FHIR_BASE_URL=https://bridge.test.example/fhir"));
+    return new SpringApplicationBuilder(AftercareBridgeApplication.class, ServiceUnderTest.CleanDatabase.class)
+        .run(args.toArray(String[]::new));
+  }
+
+  private static String token(String issuer, List<String> roles, int validForSeconds, RSAKey key) throws Exception {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject("statewide-hie")
+            .issueTime(Date.from(now.minusSeconds(Math.max(0, -validForSeconds) + 60)))
+            .expirationTime(Date.from(now.plusSeconds(validForSeconds)))
+            .claim("roles", roles)
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  private static String brokerUrl() {
+    return "tcp://localhost:" + BROKER_PORT;
+  }
+
+  /** An Artemis broker as operators would run it: its own users, the product's queue. */
+  private static EmbeddedActiveMQ startExternalBroker() throws Exception {
+    ConfigurationImpl config = new ConfigurationImpl();
+    config.setName("external-test-broker");
+    config.setPersistenceEnabled(false);
+    config.setSecurityEnabled(true);
+    config.setJMXManagementEnabled(false);
+    config.addAcceptorConfiguration("network", brokerUrl() + "?protocols=CORE,AMQP");
+    config.addQueueConfiguration(
+        QueueConfiguration.of("aftercare.referrals").setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    config.putSecurityRoles("#", Set.of(new Role("service", true, true, true, true, true, true, true, true, true, true)));
+    SecurityConfiguration users = new SecurityConfiguration();
+    users.addUser(SERVICE_USER, SERVICE_PASSWORD);
+    users.addRole(SERVICE_USER, "service");
+    EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config)
+        .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+    broker.start();
+    return broker;
+  }
+}

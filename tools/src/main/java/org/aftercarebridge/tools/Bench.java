@@ -1,0 +1,227 @@
+package org.aftercarebridge.tools;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Connection;
+import jakarta.jms.Session;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aftercarebridge.profiles.AftercareProfiles;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * End-to-end benchmark against a running service: posts N discharge notifications (the Da Vinci
+ * example with fresh message ids and a different patient each time) at a fixed concurrency, drains
+ * {@code aftercare.referrals} with a real consumer, and reports throughput, latency percentiles, errors
+ * and referrals received against events accepted. In the same run it measures the floor: the bare
+ * HAPI JSON parse rate of the same bundle in this process.
+ */
+final class Bench {
+
+  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
+  private static final String BUNDLE_ID = "discharge-notification-message-bundle-01";
+  private static final String HEADER_ID = "df0bb058-e0bb-11ea-a11a-864d2e68a322";
+  private static final String PATIENT_ID = "06e1f0dd-5fbe-4480-9bb4-6b54ec02d31b";
+
+  private Bench() {}
+
+  static void run(Options options) throws Exception {
+    String base = options.get("base", "http://localhost:8080");
+    String broker = options.get("broker", "tcp://localhost:61616");
+    int events = options.getInt("events", 2000);
+    int warmup = options.getInt("warmup", 200);
+    int concurrency = options.getInt("concurrency", 8);
+    String example = AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE);
+
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String token = token(http, base, options.get("client", "clinic-ehr"), options.get("secret", "dev-only-clinic-ehr-secret"));
+    Map<String, Long> received = new ConcurrentHashMap<>();
+
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory(broker, options.get("user", "coordinator-dev"), options.get("password", "dev-only-coordinator-broker-secret"));
+        Connection connection = factory.createConnection()) {
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      session
+          .createConsumer(session.createQueue("aftercare.referrals"))
+          .setMessageListener(message -> {
+            try {
+              received.put(message.getStringProperty("taskId"), System.nanoTime());
+            } catch (jakarta.jms.JMSException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      connection.start();
+
+      post(http, base, token, variants(example, warmup), concurrency);
+      Run run = post(http, base, token, variants(example, events), concurrency);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!received.keySet().containsAll(run.acceptedTaskIds()) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      report(options, run, received, events, warmup, concurrency, parseFloor(example, 1), parseFloor(example, concurrency));
+    }
+  }
+
+  private record Run(long[] latencies, long[] sentAt, String[] taskIds, int errors, long wallNanos) {
+    List<String> acceptedTaskIds() {
+      return Arrays.stream(taskIds).filter(id -> id != null).toList();
+    }
+  }
+
+  /** Every request body is made before the clock starts, so the generator costs the service nothing. */
+  private static List<String> variants(String example, int count) {
+    List<String> bodies = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      bodies.add(
+          example
+              .replace(BUNDLE_ID, UUID.randomUUID().toString())
+              .replace(HEADER_ID, UUID.randomUUID().toString())
+              .replace(PATIENT_ID, UUID.randomUUID().toString()));
+    }
+    return bodies;
+  }
+
+  private static Run post(HttpClient http, String base, String token, List<String> bodies, int concurrency)
+      throws InterruptedException {
+    int n = bodies.size();
+    long[] latencies = new long[n];
+    long[] sentAt = new long[n];
+    String[] taskIds = new String[n];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+    long start = System.nanoTime();
+    for (int w = 0; w < concurrency; w++) {
+      workers.execute(() -> {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          HttpRequest request =
+              HttpRequest.newBuilder(URI.create(base + "/fhir/$process-message"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/fhir+json")
+                  .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
+                  .build();
+          sentAt[i] = System.nanoTime();
+          try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies[i] = System.nanoTime() - sentAt[i];
+            Matcher matcher = TASK_ID.matcher(response.body());
+            if (response.statusCode() == 200 && matcher.find()) {
+              taskIds[i] = matcher.group(1);
+            } else {
+              errors.incrementAndGet();
+            }
+          } catch (Exception e) {
+            latencies[i] = System.nanoTime() - sentAt[i];
+            errors.incrementAndGet();
+          }
+        }
+      });
+    }
+    workers.shutdown();
+    workers.awaitTermination(1, TimeUnit.HOURS);
+    return new Run(latencies, sentAt, taskIds, errors.get(), System.nanoTime() - start);
+  }
+
+  /** Bare HAPI JSON parses of the same bundle per second, on {@code threads} threads of this process. */
+  private static double parseFloor(String example, int threads) throws InterruptedException {
+    FhirContext fhir = AftercareProfiles.newFhirContext();
+    AtomicLong parsed = new AtomicLong();
+    ExecutorService workers = Executors.newFixedThreadPool(threads);
+    long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    long measureEnd = warmupEnd + TimeUnit.SECONDS.toNanos(3);
+    for (int t = 0; t < threads; t++) {
+      workers.execute(() -> {
+        IParser parser = fhir.newJsonParser();
+        while (System.nanoTime() < measureEnd) {
+          parser.parseResource(Bundle.class, example);
+          if (System.nanoTime() > warmupEnd) {
+            parsed.incrementAndGet();
+          }
+        }
+      });
+    }
+    workers.shutdown();
+    workers.awaitTermination(1, TimeUnit.MINUTES);
+    return parsed.get() / 3.0;
+  }
+
+  private static void report(
+      Options options, Run run, Map<String, Long> received, int events, int warmup, int concurrency, double parse1, double parseN) {
+    List<String> accepted = run.acceptedTaskIds();
+    long[] toQueue = new long[accepted.size()];
+    int k = 0;
+    for (int i = 0; i < run.taskIds.length; i++) {
+      Long at = run.taskIds[i] == null ? null : received.get(run.taskIds[i]);
+      if (at != null) {
+        toQueue[k++] = at - run.sentAt[i];
+      }
+    }
+    long[] endToEnd = Arrays.copyOf(toQueue, k);
+    double throughput = accepted.size() / (run.wallNanos / 1e9);
+    int referralsReceived = (int) accepted.stream().filter(received::containsKey).count();
+    System.out.printf(Locale.ROOT, "Aftercare Bridge benchmark, %s%n", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    System.out.printf(Locale.ROOT, "  service %s, broker %s, %d events after %d warm-up, concurrency %d%n",
+        options.get("base", "http://localhost:8080"), options.get("broker", "tcp://localhost:61616"), events, warmup, concurrency);
+    System.out.printf(Locale.ROOT, "  accepted %d/%d, errors %d, referrals received %d (%s accepted)%n",
+        accepted.size(), events, run.errors, referralsReceived, referralsReceived == accepted.size() ? "=" : "!=");
+    System.out.printf(Locale.ROOT, "  throughput           %8.1f events/s%n", throughput);
+    System.out.printf(Locale.ROOT, "  HTTP answer    ms    %s%n", percentiles(run.latencies));
+    System.out.printf(Locale.ROOT, "  on the queue   ms    %s%n", percentiles(endToEnd));
+    System.out.printf(Locale.ROOT, "  floor: bare HAPI JSON parse of the same bundle %8.0f/s on 1 thread, %8.0f/s on %d threads%n",
+        parse1, parseN, concurrency);
+    System.out.printf(Locale.ROOT, "  end to end = %.1f%% of the %d-thread parse floor%n", 100 * throughput / parseN, concurrency);
+  }
+
+  private static String percentiles(long[] nanos) {
+    if (nanos.length == 0) {
+      return "(none)";
+    }
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return String.format(Locale.ROOT, "p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f",
+        ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+  }
+
+  private static double ms(long[] sorted, double quantile) {
+    int index = (int) Math.ceil(quantile * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  private static String token(HttpClient http, String base, String client, String secret) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
+    }
+    return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+  }
+}

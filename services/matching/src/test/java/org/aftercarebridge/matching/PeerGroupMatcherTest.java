@@ -11,6 +11,7 @@ class PeerGroupMatcherTest {
 
   private static final GeoPoint METHUEN = new GeoPoint(42.7262, -71.1909);
   private static final GeoPoint LAWRENCE = new GeoPoint(42.7070, -71.1631);
+  private static final GeoPoint LOWELL = new GeoPoint(42.6334, -71.3162);
   private static final GeoPoint BOSTON = new GeoPoint(42.3601, -71.0589);
   private static final GeoPoint SPRINGFIELD = new GeoPoint(42.1015, -72.5898);
 
@@ -24,12 +25,12 @@ class PeerGroupMatcherTest {
   void prefersANearbyGroupFocusedOnThePersonsSubstance() {
     PeerGroup aaNearby = inPerson("aa-lawrence", "AA", Set.of(Substance.ALCOHOL), LAWRENCE);
     PeerGroup naNearby = inPerson("na-lawrence", "NA", Set.of(Substance.OPIOIDS), LAWRENCE);
-    PeerGroup aaBoston = inPerson("aa-boston", "AA", Set.of(Substance.ALCOHOL), BOSTON);
+    PeerGroup aaLowell = inPerson("aa-lowell", "AA", Set.of(Substance.ALCOHOL), LOWELL);
     Person person = new Person(Set.of(Substance.ALCOHOL), "en", METHUEN);
 
-    List<Match> ranked = matcher.rank(person, List.of(naNearby, aaBoston, aaNearby), 3);
+    List<Match> ranked = matcher.rank(person, List.of(naNearby, aaLowell, aaNearby), 3);
 
-    assertThat(ranked).extracting(m -> m.group().id()).containsExactly("aa-lawrence", "aa-boston", "na-lawrence");
+    assertThat(ranked).extracting(m -> m.group().id()).containsExactly("aa-lawrence", "aa-lowell", "na-lawrence");
     assertThat(ranked.get(0).criteria())
         .extracting(Criterion::name, Criterion::met)
         .containsExactly(

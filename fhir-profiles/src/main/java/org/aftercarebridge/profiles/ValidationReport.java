@@ -2,6 +2,7 @@ package org.aftercarebridge.profiles;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationResult;
+import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -19,9 +20,14 @@ public final class ValidationReport {
         .anyMatch(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal());
   }
 
-  /** Every issue (errors, warnings, information), each with its location, as FHIR reports it. */
+  /**
+   * Every issue, each with its location, as FHIR reports it; errors first so that a sender reads what
+   * made the message fail before the warnings (unknown claimed profiles, missing narrative …).
+   */
   public OperationOutcome toOperationOutcome() {
-    return (OperationOutcome) result.toOperationOutcome();
+    OperationOutcome outcome = (OperationOutcome) result.toOperationOutcome();
+    outcome.getIssue().sort(Comparator.comparing(issue -> issue.getSeverity().ordinal()));
+    return outcome;
   }
 
   /** One line per error: location and message (for logs of our own fixtures, never of PHI). */

@@ -61,6 +61,9 @@ class ProfileValidatorTest {
     ValidationReport report = validate(bundle);
     assertThat(report.hasErrors()).isTrue();
     assertThat(errors(report)).contains("acb-disch-2");
+    OperationOutcome.OperationOutcomeIssueComponent first = report.toOperationOutcome().getIssueFirstRep();
+    assertThat(first.getSeverity()).as("errors come first").isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+    assertThat(first.getDiagnostics()).contains("acb-disch-2");
   }
 
   @Test

@@ -21,7 +21,7 @@ final class ReferralConsumer {
 
   static void run(Options options) throws Exception {
     String queue = options.get("queue", "aftercare.referrals");
-    long waitMillis = options.getInt("wait-seconds", 10) * 1000L;
+    long waitMillis = options.getInt("wait-seconds", 5) * 1000L;
     try (ActiveMQConnectionFactory factory =
             new ActiveMQConnectionFactory(
                 options.get("broker", "tcp://localhost:61616"),

@@ -17,7 +17,7 @@ public final class Tools {
         System.out.println(
             """
             usage: aftercare-tools consume [--broker tcp://localhost:61616] [--user coordinator-dev]
-                                           [--password …] [--queue aftercare.referrals] [--wait-seconds 10] [--full]
+                                           [--password …] [--queue aftercare.referrals] [--wait-seconds 5] [--full]
                    aftercare-tools bench   [--base http://localhost:8080] [--broker tcp://localhost:61616]
                                            [--events 2000] [--warmup 200] [--concurrency 8]
             """);

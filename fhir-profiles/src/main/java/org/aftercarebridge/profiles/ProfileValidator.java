@@ -17,7 +17,6 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * Validates instances against base R4 and one of our profiles, with HAPI's instance validator.
@@ -73,9 +72,13 @@ public final class ProfileValidator {
     return new ProfileValidator(fhirContext, validator);
   }
 
-  public ValidationReport validate(IBaseResource resource, String profileUrl) {
+  /**
+   * Validates a resource as it was sent (JSON or XML text), not as a parser made it: an element that
+   * does not exist in FHIR is an error here, where a lenient parse would silently drop it.
+   */
+  public ValidationReport validate(String resourceText, String profileUrl) {
     ValidationResult result =
-        validator.validateWithResult(resource, new ValidationOptions().addProfile(profileUrl));
+        validator.validateWithResult(resourceText, new ValidationOptions().addProfile(profileUrl));
     List<SingleValidationMessage> messages =
         result.getMessages().stream().map(ProfileValidator::downgradeUnknownProfile).toList();
     return new ValidationReport(new ValidationResult(fhirContext, messages));
@@ -86,11 +89,10 @@ public final class ProfileValidator {
    * FHIRPath engine and the terminology caches are built at start-up, not on the first request.
    */
   public void warmUp() {
-    IBaseResource example =
-        fhirContext
-            .newJsonParser()
-            .parseResource(AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE));
-    ValidationReport report = validate(example, AftercareProfiles.DISCHARGE_NOTIFICATION);
+    ValidationReport report =
+        validate(
+            AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE),
+            AftercareProfiles.DISCHARGE_NOTIFICATION);
     if (report.hasErrors()) {
       throw new IllegalStateException(
           "The shipped discharge example does not validate against our profile: " + report.errorSummary());
@@ -100,6 +102,7 @@ public final class ProfileValidator {
   private static SingleValidationMessage downgradeUnknownProfile(SingleValidationMessage message) {
     if (message.getSeverity() != null
         && message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()
+        && message.getMessageId() != null
         && UNKNOWN_PROFILE_MESSAGES.contains(message.getMessageId())) {
       message.setSeverity(ResultSeverityEnum.WARNING);
     }

@@ -26,7 +26,7 @@ class ProfileValidatorTest {
   }
 
   private static ValidationReport validate(Bundle bundle) {
-    return validator.validate(bundle, AftercareProfiles.DISCHARGE_NOTIFICATION);
+    return validator.validate(FHIR.newJsonParser().encodeResourceToString(bundle), AftercareProfiles.DISCHARGE_NOTIFICATION);
   }
 
   private static String errors(ValidationReport report) {
@@ -88,6 +88,22 @@ class ProfileValidatorTest {
         .map(Encounter.class::cast)
         .forEach(encounter -> encounter.setStatus(null));
     assertThat(errors(validate(bundle))).contains("Encounter.status");
+  }
+
+  @Test
+  void anElementFhirDoesNotHaveIsAnErrorNotSilentlyDropped() {
+    String text =
+        AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE)
+            .replace("\"status\": \"finished\"", "\"status\": \"finished\", \"dischargedTo\": \"home\"");
+    assertThat(text).contains("dischargedTo");
+    ValidationReport report = validator.validate(text, AftercareProfiles.DISCHARGE_NOTIFICATION);
+    assertThat(report.errorSummary()).contains("dischargedTo");
+  }
+
+  @Test
+  void xmlIsValidatedToo() {
+    String xml = FHIR.newXmlParser().encodeResourceToString(example().setType(Bundle.BundleType.COLLECTION));
+    assertThat(validator.validate(xml, AftercareProfiles.DISCHARGE_NOTIFICATION).errorSummary()).contains("Bundle.type");
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.aftercarebridge.integration.intake;
 import static org.aftercarebridge.integration.support.Endpoints.INTAKE_FHIR_MESSAGE_ROUTE;
 import static org.aftercarebridge.integration.support.Endpoints.PROCESS_MESSAGE;
 import static org.aftercarebridge.integration.support.Endpoints.REFER_DISCHARGE;
-import static org.aftercarebridge.integration.support.Endpoints.SENDER_HEADER;
 
 import org.aftercarebridge.integration.support.FhirOutcomes;
 import org.aftercarebridge.profiles.AftercareProfiles;
@@ -12,7 +11,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * Discharge notifications in: a FHIR message Bundle is validated against our discharge profile and
+ * Discharge notifications in: a FHIR message Bundle is validated, as sent, against our discharge profile and
  * read; a discharge goes on to become a referral, any other event is acknowledged and goes no further.
  *
  * <p>Intake is request-reply: an error propagates to the caller, which answers with an OperationOutcome.
@@ -33,8 +32,8 @@ public class DischargeIntakeRoute extends RouteBuilder {
     from(PROCESS_MESSAGE)
         .routeId(INTAKE_FHIR_MESSAGE_ROUTE)
         .errorHandler(noErrorHandler())
-        .bean(validation, "requireValid(${body}, '" + AftercareProfiles.DISCHARGE_NOTIFICATION + "')")
-        .bean(notifications, "read(${body}, ${header." + SENDER_HEADER + "})")
+        .bean(validation, "requireValid(${body.text}, '" + AftercareProfiles.DISCHARGE_NOTIFICATION + "')")
+        .bean(notifications, "read(${body.bundle}, ${body.client})")
         .choice()
             .when(simple("${body.discharge}"))
                 .to(REFER_DISCHARGE)

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.aftercarebridge.profiles.ValidationReport;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /** Rejects an instance that does not conform to a profile with 422 and an OperationOutcome naming each issue. */
 public final class ProfileValidation {
@@ -17,8 +16,9 @@ public final class ProfileValidation {
     this.validator = validator;
   }
 
-  public void requireValid(IBaseResource resource, String profileUrl) {
-    ValidationReport report = validator.validate(resource, profileUrl);
+  /** @param resourceText the resource as it was sent, JSON or XML */
+  public void requireValid(String resourceText, String profileUrl) {
+    ValidationReport report = validator.validate(resourceText, profileUrl);
     if (report.hasErrors()) {
       throw new UnprocessableEntityException(fhirContext, report.toOperationOutcome());
     }

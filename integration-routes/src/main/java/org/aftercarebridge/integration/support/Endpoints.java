@@ -3,7 +3,7 @@ package org.aftercarebridge.integration.support;
 /** Endpoint URIs and route ids of the integration story, in one place so tests can target them. */
 public final class Endpoints {
 
-  /** A FHIR message Bundle posted to {@code $process-message}; replies with an OperationOutcome. */
+  /** A {@code ReceivedMessage} posted to {@code $process-message}; replies with an OperationOutcome. */
   public static final String PROCESS_MESSAGE = "direct:process-message";
 
   /** A validated discharge notification that should become a referral. */
@@ -16,9 +16,6 @@ public final class Endpoints {
   public static final String REFERRAL_FROM_DISCHARGE_ROUTE = "referral-from-discharge";
   public static final String REFERRAL_PUBLISH_ROUTE = "referral-publish";
   public static final String REFERRAL_OUTBOX_SWEEP_ROUTE = "referral-outbox-sweep";
-
-  /** Exchange header carrying the authenticated client that sent the message. */
-  public static final String SENDER_HEADER = "aftercareSender";
 
   private Endpoints() {}
 }

@@ -2,9 +2,13 @@ package org.aftercarebridge.intake;
 
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.aftercarebridge.integration.intake.ReceivedMessage;
 import org.aftercarebridge.integration.support.Endpoints;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -33,19 +37,17 @@ public class ProcessMessageProvider {
   }
 
   @Operation(name = "$process-message", idempotent = false)
-  public OperationOutcome processMessage(@ResourceParam IBaseResource content) {
+  public OperationOutcome processMessage(@ResourceParam IBaseResource content, RequestDetails request) {
     if (!(content instanceof Bundle message)) {
       throw new InvalidRequestException(
           "$process-message expects a FHIR message Bundle, not a " + content.getClass().getSimpleName());
     }
-    String client = SecurityContextHolder.getContext().getAuthentication().getName();
-    Exchange exchange =
-        camel.request(
-            Endpoints.PROCESS_MESSAGE,
-            ex -> {
-              ex.getMessage().setBody(message);
-              ex.getMessage().setHeader(Endpoints.SENDER_HEADER, client);
-            });
+    ReceivedMessage received =
+        new ReceivedMessage(
+            message,
+            new String(request.loadRequestContents(), requestCharset(request)),
+            SecurityContextHolder.getContext().getAuthentication().getName());
+    Exchange exchange = camel.request(Endpoints.PROCESS_MESSAGE, ex -> ex.getMessage().setBody(received));
     Exception failure = exchange.getException();
     if (failure == null) {
       return exchange.getMessage().getBody(OperationOutcome.class);
@@ -59,6 +61,10 @@ public class ProcessMessageProvider {
     }
     log.error("Intake failed unexpectedly", failure);
     throw new InternalErrorException("The message could not be processed");
+  }
+
+  private static Charset requestCharset(RequestDetails request) {
+    return request.getCharset() == null ? StandardCharsets.UTF_8 : request.getCharset();
   }
 
   /** 503: the sender may retry (Da Vinci: "5xx → may retry"). */

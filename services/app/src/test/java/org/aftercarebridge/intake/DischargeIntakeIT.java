@@ -145,6 +145,17 @@ class DischargeIntakeIT extends ServiceUnderTest {
   }
 
   @Test
+  void anElementFhirDoesNotHaveIsRejectedNotDropped() {
+    Bundle message = freshDischarge();
+    String body = asJson(message).replace("\"status\":\"finished\"", "\"status\":\"finished\",\"dischargedTo\":\"home\"");
+    assertThat(body).contains("dischargedTo");
+    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, body);
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(ServiceClient.json(response.body()).at("/issue/0/diagnostics").asText()).contains("dischargedTo");
+    assertNothingStoredFor(message);
+  }
+
+  @Test
   void unparseableInputIs400WithAnOperationOutcome() {
     HttpResponse<String> truncated = service().postMessage(service().clinicToken(), FHIR_JSON, "{\"resourceType\": \"Bundle\", \"type\": ");
     assertThat(truncated.statusCode()).isEqualTo(400);

@@ -24,8 +24,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.aftercarebridge.support.Broker;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
@@ -55,8 +53,6 @@ class ProductionModeIT {
   private static final String ISSUER = "https://issuer.test.example";
   private static final String SERVICE_USER = "aftercare-prod";
   private static final String SERVICE_PASSWORD = "prod-broker-secret-for-test";
-  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
-
   private static final int BROKER_PORT = Broker.freePort();
   private static EmbeddedActiveMQ externalBroker;
   private static HttpServer jwks;
@@ -100,10 +96,9 @@ class ProductionModeIT {
         client.postMessage(token(ISSUER, List.of("clinical-system"), 300, signingKey), ServiceClient.FHIR_JSON, asJson(freshDischarge()));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    Matcher matcher = TASK_ID.matcher(response.body());
-    assertThat(matcher.find()).isTrue();
+    String taskId = ServiceClient.taskIdIn(response.body());
     List<Message> announced =
-        Broker.receiveAll(brokerUrl(), SERVICE_USER, SERVICE_PASSWORD, "aftercare.referrals", "taskId = '" + matcher.group(1) + "'", 10_000);
+        Broker.receiveAll(brokerUrl(), SERVICE_USER, SERVICE_PASSWORD, "aftercare.referrals", "taskId = '" + taskId + "'", 10_000);
     assertThat(announced).hasSize(1);
     // production starts with an empty directory: nothing matched, a coordinator chooses
     assertThat(announced.get(0).getStringProperty("region")).isEqualTo("unassigned");

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.aftercarebridge.support.Broker;
+import org.aftercarebridge.support.Outbox;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Embedded mode keeps what it accepted: after a restart the referral is there and its message still waits. */
 class RestartIT {
-
-  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
 
   private final Path dataDir = ServiceUnderTest.temporaryDataDirectory();
   private final int brokerPort = Broker.freePort();
@@ -33,10 +30,8 @@ class RestartIT {
       HttpResponse<String> response =
           service.postMessage(service.clinicToken(), ServiceClient.FHIR_JSON, asJson(freshDischarge()));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      Matcher matcher = TASK_ID.matcher(response.body());
-      assertThat(matcher.find()).isTrue();
-      taskId = matcher.group(1);
-      awaitPublished(first.getBean(JdbcClient.class), taskId);
+      taskId = ServiceClient.taskIdIn(response.body());
+      Outbox.awaitPublished(first.getBean(JdbcClient.class), taskId);
     }
 
     try (ConfigurableApplicationContext second = start(false)) {
@@ -71,22 +66,4 @@ class RestartIT {
     return new ServiceClient(((ServletWebServerApplicationContext) context).getWebServer().getPort());
   }
 
-  private static void awaitPublished(JdbcClient jdbc, String taskId) {
-    for (int i = 0; i < 200; i++) {
-      if (jdbc.sql("select count(*) from referral_outbox where task_id = ? and published_at is not null")
-              .param(taskId)
-              .query(Integer.class)
-              .single()
-          == 1) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("announcement of Task/" + taskId + " was never published");
-  }
 }

@@ -63,9 +63,10 @@ public final class DischargeToReferralMapper {
     String patientKey = pseudonyms.keyOf(discharge.source().sender(), discharge.patient());
     MatchedGroup chosen = matched.matches().isEmpty() ? null : matched.matches().get(0);
 
+    String priority = priority(discharge.encounter());
     Patient patient = minimumNecessaryPatient(discharge.patient(), patientKey);
     ServiceRequest serviceRequest = serviceRequest(discharge, patient, chosen, now);
-    Task task = task(discharge, serviceRequest, patient, chosen, now);
+    Task task = task(discharge, serviceRequest, patient, chosen, priority, now);
 
     String region = chosen == null ? settings.unassignedRegion() : chosen.group().region();
     Announcement announcement =
@@ -73,7 +74,7 @@ public final class DischargeToReferralMapper {
             UUID.randomUUID().toString(),
             task.getIdElement().getIdPart(),
             region,
-            priority(discharge.encounter()),
+            priority,
             patientKey,
             fhirContext
                 .newJsonParser()
@@ -97,9 +98,7 @@ public final class DischargeToReferralMapper {
    * language, gender, birth date, and town (no street, no record numbers, SSN, race or ethnicity).
    */
   Patient minimumNecessaryPatient(Patient source, String patientKey) {
-    Patient patient = new Patient();
-    patient.setId(UUID.randomUUID().toString());
-    Ds4pLabels.applyPart2(patient.getMeta());
+    Patient patient = newPart2Resource(new Patient());
     patient.addIdentifier().setSystem(PATIENT_KEY_SYSTEM).setValue(patientKey);
     source.getName().stream().filter(n -> n.getUse() == null || n.getUse().toCode().equals("official")).findFirst()
         .or(() -> source.getName().stream().findFirst())
@@ -122,9 +121,7 @@ public final class DischargeToReferralMapper {
 
   private ServiceRequest serviceRequest(
       DischargeNotification discharge, Patient patient, MatchedGroup chosen, Instant now) {
-    ServiceRequest request = new ServiceRequest();
-    request.setId(UUID.randomUUID().toString());
-    Ds4pLabels.applyPart2(request.getMeta());
+    ServiceRequest request = newPart2Resource(new ServiceRequest());
     request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
     request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
     request.addCategory(new CodeableConcept(new Coding(SNOMED, "410606002", "Social service procedure")));
@@ -141,13 +138,16 @@ public final class DischargeToReferralMapper {
   }
 
   private Task task(
-      DischargeNotification discharge, ServiceRequest request, Patient patient, MatchedGroup chosen, Instant now) {
-    Task task = new Task();
-    task.setId(UUID.randomUUID().toString());
-    Ds4pLabels.applyPart2(task.getMeta());
+      DischargeNotification discharge,
+      ServiceRequest request,
+      Patient patient,
+      MatchedGroup chosen,
+      String priority,
+      Instant now) {
+    Task task = newPart2Resource(new Task());
     task.setStatus(Task.TaskStatus.REQUESTED);
     task.setIntent(Task.TaskIntent.ORDER);
-    task.setPriority("urgent".equals(priority(discharge.encounter())) ? Task.TaskPriority.URGENT : Task.TaskPriority.ROUTINE);
+    task.setPriority(Task.TaskPriority.fromCode(priority));
     task.setCode(new CodeableConcept(new Coding(TASK_CODE, "fulfill", "Fulfill the focal request")));
     task.setBusinessStatus(new CodeableConcept(new Coding(BSER_BUSINESS_STATUS, "2.0", "Service Request Created")));
     task.setFocus(new Reference("ServiceRequest/" + request.getIdElement().getIdPart()));
@@ -202,9 +202,7 @@ public final class DischargeToReferralMapper {
 
   private Bundle announcementBundle(
       Task task, ServiceRequest request, Patient patient, MatchedDischarge matched, Instant now) {
-    Bundle bundle = new Bundle();
-    bundle.setId(UUID.randomUUID().toString());
-    Ds4pLabels.applyPart2(bundle.getMeta());
+    Bundle bundle = newPart2Resource(new Bundle());
     bundle.setType(Bundle.BundleType.COLLECTION);
     bundle.setTimestamp(Date.from(now));
     add(bundle, task);
@@ -219,6 +217,13 @@ public final class DischargeToReferralMapper {
       }
     }
     return bundle;
+  }
+
+  /** A new resource with its own id, labelled as 42 CFR Part 2 data: all we derive from a discharge is. */
+  private static <T extends Resource> T newPart2Resource(T resource) {
+    resource.setId(UUID.randomUUID().toString());
+    Ds4pLabels.applyPart2(resource.getMeta());
+    return resource;
   }
 
   private void add(Bundle bundle, Resource resource) {

@@ -12,9 +12,8 @@ import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.aftercarebridge.support.Broker;
+import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** The embedded broker serves AMQP as well as CORE on its network port, to authenticated users only. */
 class EmbeddedBrokerIT extends ServiceUnderTest {
-
-  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
 
   private static String amqpUrl() {
     return brokerUrl().replace("tcp://", "amqp://");
@@ -33,8 +30,7 @@ class EmbeddedBrokerIT extends ServiceUnderTest {
   void aCoordinatorReceivesReferralsOverAmqp() throws Exception {
     HttpResponse<String> response =
         service().postMessage(service().clinicToken(), FHIR_JSON, asJson(freshDischarge()));
-    Matcher matcher = TASK_ID.matcher(response.body());
-    assertThat(matcher.find()).as(response.body()).isTrue();
+    String taskId = ServiceClient.taskIdIn(response.body());
 
     JmsConnectionFactory amqp = new JmsConnectionFactory(Broker.COORDINATOR_USER, Broker.COORDINATOR_PASSWORD, amqpUrl());
     try (Connection connection = amqp.createConnection()) {
@@ -42,7 +38,7 @@ class EmbeddedBrokerIT extends ServiceUnderTest {
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
       Message message =
           session
-              .createConsumer(session.createQueue("aftercare.referrals"), "taskId = '" + matcher.group(1) + "'")
+              .createConsumer(session.createQueue("aftercare.referrals"), "taskId = '" + taskId + "'")
               .receive(10_000);
       assertThat(message).isNotNull();
       assertThat(((TextMessage) message).getText()).contains("\"resourceType\":\"Bundle\"");

@@ -11,8 +11,6 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.Test;
 /** The thin path through the real stack: HTTP → Camel → database → Artemis, and its refusals. */
 class DischargeIntakeIT extends ServiceUnderTest {
 
-  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
-
   @Test
   void aDischargeBecomesAStoredReferralAnnouncedOnTheQueue() throws Exception {
     Bundle message = freshDischarge();
@@ -35,7 +31,7 @@ class DischargeIntakeIT extends ServiceUnderTest {
     JsonNode outcome = ServiceClient.json(response.body());
     assertThat(outcome.get("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(outcome.at("/issue/0/severity").asText()).isEqualTo("information");
-    String taskId = taskIdIn(response.body());
+    String taskId = ServiceClient.taskIdIn(response.body());
 
     // stored: the Task and the ServiceRequest it fulfils, readable by a coordinator
     HttpResponse<String> task = service().get("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON);
@@ -95,7 +91,7 @@ class DischargeIntakeIT extends ServiceUnderTest {
     sameHeaderNewBundleId.setId("another-" + message.getIdElement().getIdPart());
     HttpResponse<String> sameHeader = service().postMessage(token, FHIR_JSON, asJson(sameHeaderNewBundleId));
 
-    String taskId = taskIdIn(first.body());
+    String taskId = ServiceClient.taskIdIn(first.body());
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).contains("Duplicate message").contains(taskId);
     assertThat(sameHeader.statusCode()).isEqualTo(200);
@@ -264,9 +260,4 @@ class DischargeIntakeIT extends ServiceUnderTest {
     }
   }
 
-  private static String taskIdIn(String body) {
-    Matcher matcher = TASK_ID.matcher(body);
-    assertThat(matcher.find()).as("a Task reference in " + body).isTrue();
-    return matcher.group(1);
-  }
 }

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Talks to a running service over HTTP as its users do: tokens from the issuer, FHIR requests. */
 public final class ServiceClient {
@@ -20,6 +22,7 @@ public final class ServiceClient {
   public static final String FHIR_XML = "application/fhir+xml";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
 
   private final String base;
 
@@ -71,6 +74,13 @@ public final class ServiceClient {
       request.header("Authorization", "Bearer " + token);
     }
     return send(request);
+  }
+
+  /** The id of the Task an intake OperationOutcome names ("Referral created: Task/<id>"). */
+  public static String taskIdIn(String body) {
+    Matcher matcher = TASK_ID.matcher(body);
+    assertThat(matcher.find()).as("a Task reference in " + body).isTrue();
+    return matcher.group(1);
   }
 
   public static JsonNode json(String body) {

@@ -48,6 +48,7 @@ public class FhirServerConfiguration {
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.registerProvider(processMessage);
     server.setResourceProviders(resourceProviders);
+    server.registerInterceptor(new CapabilityStatementCustomizer());
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);

@@ -11,6 +11,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
@@ -230,6 +231,9 @@ class DischargeIntakeIT extends ServiceUnderTest {
     assertThat(capabilities.get("resourceType").asText()).isEqualTo("CapabilityStatement");
     assertThat(capabilities.at("/rest/0/operation").findValuesAsText("name")).contains("process-message");
     assertThat(capabilities.at("/rest/0/resource").findValuesAsText("type")).contains("Task", "ServiceRequest");
+    assertThat(capabilities.at("/rest/0/operation").findValuesAsText("documentation"))
+        .anySatisfy(text -> assertThat(text).contains(AftercareProfiles.DISCHARGE_NOTIFICATION));
+    assertThat(capabilities.at("/rest/0/security/service/0/coding/0/code").asText()).isEqualTo("OAuth");
   }
 
   @Test

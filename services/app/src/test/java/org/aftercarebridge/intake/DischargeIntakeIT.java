@@ -10,7 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.ServiceClient;
@@ -105,6 +112,33 @@ class DischargeIntakeIT extends ServiceUnderTest {
         .isEqualTo(1);
     String person = firstAnnouncementFor(taskId).groupKey;
     assertThat(receiveAll("aftercare.referrals", "JMSXGroupID = '" + person + "'", 3000)).isEmpty();
+  }
+
+  @Test
+  void copiesRacingInParallelMakeOneReferral() throws Exception {
+    Bundle message = freshDischarge();
+    String body = asJson(message);
+    String token = service().clinicToken();
+    ExecutorService senders = Executors.newFixedThreadPool(8);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(senders.submit(() -> service().postMessage(token, FHIR_JSON, body)));
+    }
+    Set<String> taskIds = new HashSet<>();
+    for (Future<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      taskIds.add(ServiceClient.taskIdIn(response.body()));
+    }
+    senders.shutdown();
+
+    assertThat(taskIds).hasSize(1);
+    assertThat(
+            jdbc.sql("select count(*) from referral where source_bundle_id = ?")
+                .param(message.getIdElement().getIdPart())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test

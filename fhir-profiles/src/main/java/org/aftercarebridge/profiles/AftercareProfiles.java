@@ -15,6 +15,13 @@ public final class AftercareProfiles {
   public static final String CANONICAL_BASE = "https://aftercarebridge.org/fhir";
   public static final String DISCHARGE_NOTIFICATION =
       CANONICAL_BASE + "/StructureDefinition/aftercare-discharge-notification";
+  public static final String NOTIFICATION_MESSAGE_HEADER =
+      CANONICAL_BASE + "/StructureDefinition/aftercare-notification-messageheader";
+  public static final String NOTIFICATION_ENCOUNTER =
+      CANONICAL_BASE + "/StructureDefinition/aftercare-notification-encounter";
+  public static final String NOTIFICATION_PATIENT =
+      CANONICAL_BASE + "/StructureDefinition/aftercare-notification-patient";
+  public static final String SUD_CONDITION = CANONICAL_BASE + "/StructureDefinition/aftercare-sud-condition";
 
   /** Da Vinci Unsolicited Notifications event codes (hl7.fhir.us.davinci-alerts). */
   public static final String NOTIFICATION_EVENT_SYSTEM =
@@ -24,7 +31,9 @@ public final class AftercareProfiles {
   /** The Da Vinci discharge notification example, kept as a classpath resource for warm-up and demos. */
   public static final String DISCHARGE_EXAMPLE = "fhir/examples/davinci-discharge-notification-bundle-01.json";
 
-  private static final String MANIFEST = "fhir/manifest.txt";
+  /** The compiled guide (SUSHI output, put on the classpath by the build) and its index. */
+  public static final String GUIDE = "fhir/ig/";
+  public static final String GUIDE_EXAMPLES = GUIDE + "examples/";
 
   private AftercareProfiles() {}
 
@@ -38,12 +47,21 @@ public final class AftercareProfiles {
     return fhirContext;
   }
 
-  /** Parses every conformance resource listed in {@code fhir/manifest.txt}. */
+  /** Every profile, extension, ValueSet and CodeSystem of the guide. */
   public static List<IBaseResource> conformanceResources(FhirContext fhirContext) {
+    return indexed(fhirContext, GUIDE);
+  }
+
+  /** The guide's valid example instances. */
+  public static List<IBaseResource> examples(FhirContext fhirContext) {
+    return indexed(fhirContext, GUIDE_EXAMPLES);
+  }
+
+  private static List<IBaseResource> indexed(FhirContext fhirContext, String directory) {
     List<IBaseResource> resources = new ArrayList<>();
-    for (String name : classpathText(MANIFEST).split("\\R")) {
+    for (String name : classpathText(directory + "index.txt").split("\\R")) {
       if (!name.isBlank()) {
-        resources.add(fhirContext.newJsonParser().parseResource(classpathText("fhir/" + name.trim())));
+        resources.add(fhirContext.newJsonParser().parseResource(classpathText(directory + name.trim())));
       }
     }
     return resources;

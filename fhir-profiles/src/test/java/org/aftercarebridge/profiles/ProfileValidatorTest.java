@@ -63,7 +63,7 @@ class ProfileValidatorTest {
     assertThat(errors(report)).contains("acb-disch-2");
     OperationOutcome.OperationOutcomeIssueComponent first = report.toOperationOutcome().getIssueFirstRep();
     assertThat(first.getSeverity()).as("errors come first").isEqualTo(OperationOutcome.IssueSeverity.ERROR);
-    assertThat(first.getDiagnostics()).contains("acb-disch-2");
+    assertThat(errors(report)).as("the Encounter's own rule too").contains("acb-enc-1");
   }
 
   @Test

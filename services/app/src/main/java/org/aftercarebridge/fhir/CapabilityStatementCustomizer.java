@@ -3,24 +3,37 @@ package org.aftercarebridge.fhir;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import java.util.List;
 import org.aftercarebridge.profiles.AftercareProfiles;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
- * Adds to HAPI's generated CapabilityStatement what it cannot know: the profile $process-message
- * enforces and how clients authenticate.
+ * Adds to HAPI's generated CapabilityStatement what it cannot know: our profiles (as supported
+ * profiles of their resource types), the profile $process-message enforces, and how clients authenticate.
  */
 @Interceptor
 public class CapabilityStatementCustomizer {
+
+  private final List<StructureDefinition> profiles;
+
+  public CapabilityStatementCustomizer(List<IBaseResource> guide) {
+    this.profiles =
+        guide.stream().filter(StructureDefinition.class::isInstance).map(StructureDefinition.class::cast).toList();
+  }
 
   @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
   public void describe(IBaseConformance generated) {
     CapabilityStatement statement = (CapabilityStatement) generated;
     statement.setPublisher("Aftercare Bridge");
     CapabilityStatement.CapabilityStatementRestComponent rest = statement.getRestFirstRep();
+    for (StructureDefinition profile : profiles) {
+      resource(rest, profile.getType()).addSupportedProfile(profile.getUrl());
+    }
     rest.getOperation().stream()
         .filter(operation -> "process-message".equals(operation.getName()))
         .forEach(
@@ -36,5 +49,21 @@ public class CapabilityStatementCustomizer {
         .setDescription(
             "OAuth2 bearer tokens (client credentials). Roles in the token's roles claim decide what a"
                 + " client may do: clinical-system posts events, coordinator reads referrals.");
+  }
+
+  /**
+   * The statement's entry for a resource type; types we only accept inside messages get one without
+   * interactions, so that their profiles are still named.
+   */
+  private static CapabilityStatement.CapabilityStatementRestResourceComponent resource(
+      CapabilityStatement.CapabilityStatementRestComponent rest, String type) {
+    return rest.getResource().stream()
+        .filter(resource -> type.equals(resource.getType()))
+        .findFirst()
+        .orElseGet(
+            () ->
+                rest.addResource()
+                    .setType(type)
+                    .setDocumentation("Accepted inside notification messages ($process-message)"));
   }
 }

@@ -6,6 +6,10 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import org.aftercarebridge.intake.ProcessMessageProvider;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.slf4j.Logger;
@@ -43,12 +47,17 @@ public class FhirServerConfiguration {
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(
       FhirContext fhirContext, ProcessMessageProvider processMessage, List<IResourceProvider> resourceProviders) {
+    List<IBaseResource> guide = AftercareProfiles.conformanceResources(fhirContext);
     RestfulServer server = new RestfulServer(fhirContext);
     server.setServerName("Aftercare Bridge");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.registerProvider(processMessage);
     server.setResourceProviders(resourceProviders);
-    server.registerInterceptor(new CapabilityStatementCustomizer());
+    server.registerProviders(
+        new GuideResourceProvider<>(StructureDefinition.class, guide),
+        new GuideResourceProvider<>(ValueSet.class, guide),
+        new GuideResourceProvider<>(CodeSystem.class, guide));
+    server.registerInterceptor(new CapabilityStatementCustomizer(guide));
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);

@@ -31,6 +31,9 @@ public class SecurityConfiguration {
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                     .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(CLINICAL_SYSTEM)
                     .requestMatchers(HttpMethod.GET, "/fhir/metadata").authenticated()
+                    .requestMatchers(HttpMethod.GET, "/fhir/StructureDefinition", "/fhir/StructureDefinition/*",
+                        "/fhir/ValueSet", "/fhir/ValueSet/*", "/fhir/CodeSystem", "/fhir/CodeSystem/*")
+                        .authenticated()
                     .requestMatchers(HttpMethod.GET, "/fhir/Task/*", "/fhir/ServiceRequest/*")
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers("/actuator/**").hasRole(ADMIN)

@@ -271,6 +271,27 @@ class DischargeIntakeIT extends ServiceUnderTest {
   }
 
   @Test
+  void theGuideIsServedAndNamedInTheCapabilityStatement() {
+    String token = service().staffToken();
+    for (String profile : List.of(
+        AftercareProfiles.DISCHARGE_NOTIFICATION, AftercareProfiles.NOTIFICATION_MESSAGE_HEADER,
+        AftercareProfiles.NOTIFICATION_ENCOUNTER, AftercareProfiles.NOTIFICATION_PATIENT, AftercareProfiles.SUD_CONDITION)) {
+      HttpResponse<String> found = service().get("/fhir/StructureDefinition?url=" + profile, token, FHIR_JSON);
+      assertThat(found.statusCode()).isEqualTo(200);
+      assertThat(ServiceClient.json(found.body()).at("/entry/0/resource/url").asText()).isEqualTo(profile);
+    }
+    assertThat(ServiceClient.json(service().get("/fhir/StructureDefinition?url=https://nowhere.example/x", token, FHIR_JSON).body())
+            .at("/total").asInt()).isZero();
+    assertThat(service().get("/fhir/CodeSystem/davinci-notification-event", token, FHIR_JSON).statusCode()).isEqualTo(200);
+    assertThat(service().get("/fhir/ValueSet?name=Notification", token, FHIR_XML).body()).contains("notification-events");
+
+    JsonNode capabilities = ServiceClient.json(service().get("/fhir/metadata", token, FHIR_JSON).body());
+    List<String> supported = new ArrayList<>();
+    capabilities.at("/rest/0/resource").forEach(r -> r.path("supportedProfile").forEach(p -> supported.add(p.asText())));
+    assertThat(supported).contains(AftercareProfiles.DISCHARGE_NOTIFICATION, AftercareProfiles.NOTIFICATION_PATIENT);
+  }
+
+  @Test
   void healthProbesNeedNoToken() {
     assertThat(service().get("/actuator/health/liveness", null, "application/json").statusCode()).isEqualTo(200);
     assertThat(service().get("/actuator/health/readiness", null, "application/json").statusCode()).isEqualTo(200);

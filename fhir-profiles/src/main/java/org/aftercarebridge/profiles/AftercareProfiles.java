@@ -22,6 +22,14 @@ public final class AftercareProfiles {
   public static final String NOTIFICATION_PATIENT =
       CANONICAL_BASE + "/StructureDefinition/aftercare-notification-patient";
   public static final String SUD_CONDITION = CANONICAL_BASE + "/StructureDefinition/aftercare-sud-condition";
+  public static final String REFERRAL_SERVICE_REQUEST =
+      CANONICAL_BASE + "/StructureDefinition/aftercare-referral-servicerequest";
+  public static final String REFERRAL_TASK = CANONICAL_BASE + "/StructureDefinition/aftercare-referral-task";
+  public static final String PEER_SUPPORT_GROUP = CANONICAL_BASE + "/StructureDefinition/peer-support-group";
+  public static final String PEER_SUPPORT_LOCATION = CANONICAL_BASE + "/StructureDefinition/peer-support-location";
+  public static final String MATCH_EXPLANATION = CANONICAL_BASE + "/StructureDefinition/match-explanation";
+  public static final String RECOVERY_PROGRAMS = CANONICAL_BASE + "/CodeSystem/recovery-programs";
+  public static final String MEETING_CHARACTERISTICS = CANONICAL_BASE + "/CodeSystem/meeting-characteristics";
 
   /** Da Vinci Unsolicited Notifications event codes (hl7.fhir.us.davinci-alerts). */
   public static final String NOTIFICATION_EVENT_SYSTEM =

@@ -39,7 +39,6 @@ public final class DischargeToReferralMapper {
   static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
   static final String NUBC_DISCHARGE_STATUS = "https://www.nubc.org/CodeSystem/PatDischargeStatus";
   static final String PATIENT_KEY_SYSTEM = AftercareProfiles.CANONICAL_BASE + "/sid/patient-key";
-  static final String MATCH_EXPLANATION = AftercareProfiles.CANONICAL_BASE + "/StructureDefinition/match-explanation";
 
   private final FhirContext fhirContext;
   private final PatientPseudonyms pseudonyms;
@@ -122,6 +121,7 @@ public final class DischargeToReferralMapper {
   private ServiceRequest serviceRequest(
       DischargeNotification discharge, Patient patient, MatchedGroup chosen, Instant now) {
     ServiceRequest request = newPart2Resource(new ServiceRequest());
+    request.getMeta().addProfile(AftercareProfiles.REFERRAL_SERVICE_REQUEST);
     request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
     request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
     request.addCategory(new CodeableConcept(new Coding(SNOMED, "410606002", "Social service procedure")));
@@ -145,6 +145,7 @@ public final class DischargeToReferralMapper {
       String priority,
       Instant now) {
     Task task = newPart2Resource(new Task());
+    task.getMeta().addProfile(AftercareProfiles.REFERRAL_TASK);
     task.setStatus(Task.TaskStatus.REQUESTED);
     task.setIntent(Task.TaskIntent.ORDER);
     task.setPriority(Task.TaskPriority.fromCode(priority));
@@ -164,7 +165,7 @@ public final class DischargeToReferralMapper {
 
   /** Why this group: the score and each criterion met or missed, for the coordinator to read. */
   private static Extension explanation(MatchedGroup chosen) {
-    Extension explanation = new Extension(MATCH_EXPLANATION);
+    Extension explanation = new Extension(AftercareProfiles.MATCH_EXPLANATION);
     explanation.addExtension("score", new DecimalType(chosen.match().score()));
     for (Criterion criterion : chosen.match().criteria()) {
       explanation.addExtension(criterion.met() ? "met" : "missed", new StringType(criterion.explanation()));

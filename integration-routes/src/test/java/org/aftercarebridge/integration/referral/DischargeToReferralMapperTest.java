@@ -18,6 +18,8 @@ import org.aftercarebridge.matching.PeerGroupMatcher;
 import org.aftercarebridge.matching.Person;
 import org.aftercarebridge.matching.Substance;
 import org.aftercarebridge.profiles.AftercareProfiles;
+import org.aftercarebridge.profiles.ProfileValidator;
+import org.aftercarebridge.profiles.ValidationReport;
 import org.aftercarebridge.referral.Referral;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -78,7 +80,7 @@ class DischargeToReferralMapperTest {
         .isEqualTo("ServiceRequest/" + referral.serviceRequest().getIdElement().getIdPart());
     assertThat(task.getOwner().getReference()).isEqualTo("HealthcareService/aa-methuen");
     assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("2.0");
-    assertThat(task.getExtensionByUrl(DischargeToReferralMapper.MATCH_EXPLANATION).getExtension())
+    assertThat(task.getExtensionByUrl(AftercareProfiles.MATCH_EXPLANATION).getExtension())
         .anySatisfy(e -> assertThat(e.getValue().primitiveValue()).contains("km from home"));
     assertThat(referral.region()).isEqualTo("US-MA");
     assertThat(referral.groupId()).isEqualTo("aa-methuen");
@@ -117,6 +119,23 @@ class DischargeToReferralMapperTest {
     assertThat(referral.announcement().taskId()).isEqualTo(referral.taskId());
     assertThat(referral.announcement().groupKey()).isEqualTo(referral.patientKey());
     assertThat(referral.announcement().priority()).isEqualTo("routine");
+  }
+
+  @Test
+  void whatWeSendConformsToOurGuide() {
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN));
+    Bundle announced = FHIR.newJsonParser().parseResource(Bundle.class, referral.announcement().payload());
+    ProfileValidator validator = ProfileValidator.create(FHIR);
+    int checked = 0;
+    for (Bundle.BundleEntryComponent entry : announced.getEntry()) {
+      for (var profile : entry.getResource().getMeta().getProfile()) {
+        ValidationReport report =
+            validator.validate(FHIR.newJsonParser().encodeResourceToString(entry.getResource()), profile.getValue());
+        assertThat(report.hasErrors()).as(entry.getResource().fhirType() + ": " + report.errorSummary()).isFalse();
+        checked++;
+      }
+    }
+    assertThat(checked).as("Task, ServiceRequest, HealthcareService and Location claim our profiles").isEqualTo(4);
   }
 
   @Test

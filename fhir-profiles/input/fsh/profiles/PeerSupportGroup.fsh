@@ -1,0 +1,29 @@
+Profile: PeerSupportGroup
+Parent: HealthcareService
+Id: peer-support-group
+Title: "Peer-support group"
+Description: """
+A peer-support group or one-on-one peer service in the directory. Derived from the National Directory
+(NDH) `ndh-HealthcareService` and Gravity `SDOHCC-HealthcareService`: an active service of type
+"Drug and/or Alcohol Support Groups" (service-type 552), its program (AA, SMART Recovery …), what it
+is like (meeting characteristics), its languages, when it meets (availableTime) and where (Location).
+Never carries contact details of members or group leaders.
+"""
+* active 1..1
+* active = true
+* name 1..1
+* type 1..*
+* type ^slicing.discriminator.type = #pattern
+* type ^slicing.discriminator.path = "$this"
+* type ^slicing.rules = #open
+* type contains supportGroup 1..1
+* type[supportGroup] = $service-type#552 "Drug and/or Alcohol Support Groups"
+* program 1..*
+* program from RecoveryProgramsVS (extensible)
+* characteristic from MeetingCharacteristicsVS (extensible)
+* characteristic MS
+* communication MS
+* availableTime MS
+* location only Reference(Location)
+* location MS
+* telecom 0..0

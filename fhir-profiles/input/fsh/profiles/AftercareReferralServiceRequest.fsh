@@ -17,10 +17,10 @@ as performer. Labelled as 42 CFR Part 2 data (DS4P).
 * category ^slicing.discriminator.path = "$this"
 * category ^slicing.rules = #open
 * category contains socialService 1..1 and sdohcc 0..1
-* category[socialService] = $sct#410606002 "Social service procedure"
-* category[sdohcc] = $sdohcc-temp#social-connection "Social Connection"
+* category[socialService] = $sct#410606002
+* category[sdohcc] = $sdohcc-temp#social-connection
 * code 1..1
-* code = $sct#461481000124109 "Referral to peer support"
+* code = $sct#461481000124109
 * subject only Reference(Patient)
 * subject.reference 1..1
 * authoredOn 1..1

@@ -17,7 +17,7 @@ Never carries contact details of members or group leaders.
 * type ^slicing.discriminator.path = "$this"
 * type ^slicing.rules = #open
 * type contains supportGroup 1..1
-* type[supportGroup] = $service-type#552 "Drug and/or Alcohol Support Groups"
+* type[supportGroup] = $service-type#552
 * program 1..*
 * program from RecoveryProgramsVS (extensible)
 * characteristic from MeetingCharacteristicsVS (extensible)

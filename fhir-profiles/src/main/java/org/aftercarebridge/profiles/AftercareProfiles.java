@@ -27,6 +27,12 @@ public final class AftercareProfiles {
   public static final String REFERRAL_TASK = CANONICAL_BASE + "/StructureDefinition/aftercare-referral-task";
   public static final String PEER_SUPPORT_GROUP = CANONICAL_BASE + "/StructureDefinition/peer-support-group";
   public static final String PEER_SUPPORT_LOCATION = CANONICAL_BASE + "/StructureDefinition/peer-support-location";
+  public static final String PREFERENCES_RESPONSE =
+      CANONICAL_BASE + "/StructureDefinition/aftercare-preferences-response";
+  public static final String PREFERENCES_QUESTIONNAIRE = CANONICAL_BASE + "/Questionnaire/aftercare-preferences";
+  public static final String PART2_CONSENT = CANONICAL_BASE + "/StructureDefinition/part2-consent";
+  public static final String FOLLOW_UP_TASK = CANONICAL_BASE + "/StructureDefinition/aftercare-followup-task";
+  public static final String AUDIT_EVENT = CANONICAL_BASE + "/StructureDefinition/aftercare-audit-event";
   public static final String MATCH_EXPLANATION = CANONICAL_BASE + "/StructureDefinition/match-explanation";
   public static final String RECOVERY_PROGRAMS = CANONICAL_BASE + "/CodeSystem/recovery-programs";
   public static final String MEETING_CHARACTERISTICS = CANONICAL_BASE + "/CodeSystem/meeting-characteristics";

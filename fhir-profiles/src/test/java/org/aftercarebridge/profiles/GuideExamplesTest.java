@@ -37,7 +37,11 @@ class GuideExamplesTest {
           new Invalid("ServiceRequest-without-security-labels.json", AftercareProfiles.REFERRAL_SERVICE_REQUEST, "ServiceRequest", "acb-ds4p-1"),
           new Invalid("Task-with-status-ready.json", AftercareProfiles.REFERRAL_TASK, "Task.status", "ready"),
           new Invalid("HealthcareService-with-telecom.json", AftercareProfiles.PEER_SUPPORT_GROUP, "HealthcareService", "HealthcareService.telecom"),
-          new Invalid("Location-without-position.json", AftercareProfiles.PEER_SUPPORT_LOCATION, "Location", "Location.position"));
+          new Invalid("Location-without-position.json", AftercareProfiles.PEER_SUPPORT_LOCATION, "Location", "Location.position"),
+          new Invalid("QuestionnaireResponse-in-progress.json", AftercareProfiles.PREFERENCES_RESPONSE, "QuestionnaireResponse.status", "in-progress"),
+          new Invalid("Consent-without-expiry.json", AftercareProfiles.PART2_CONSENT, "Consent.provision.period", "Consent.provision.period.end"),
+          new Invalid("Task-follow-up-without-due-date.json", AftercareProfiles.FOLLOW_UP_TASK, "Task", "Task.restriction"),
+          new Invalid("AuditEvent-without-outcome.json", AftercareProfiles.AUDIT_EVENT, "AuditEvent", "AuditEvent.outcome"));
 
   @BeforeAll
   static void buildValidator() {
@@ -94,7 +98,9 @@ class GuideExamplesTest {
           assertThat(report.hasErrors()).as(invalid.file() + " must fail").isTrue();
           OperationOutcome.OperationOutcomeIssueComponent first = report.toOperationOutcome().getIssueFirstRep();
           assertThat(first.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
-          assertThat(first.getExpression()).anySatisfy(e -> assertThat(e.getValue()).startsWith(invalid.location()));
+          assertThat(first.getExpression())
+              .as(report.errorSummary())
+              .anySatisfy(e -> assertThat(e.getValue()).startsWith(invalid.location()));
           assertThat(report.errorSummary()).contains(invalid.message());
         }));
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.aftercarebridge.intake.ProcessMessageProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.aftercarebridge.profiles.AftercareProfiles;
@@ -56,7 +57,8 @@ public class FhirServerConfiguration {
     server.registerProviders(
         new GuideResourceProvider<>(StructureDefinition.class, guide),
         new GuideResourceProvider<>(ValueSet.class, guide),
-        new GuideResourceProvider<>(CodeSystem.class, guide));
+        new GuideResourceProvider<>(CodeSystem.class, guide),
+        new GuideResourceProvider<>(Questionnaire.class, guide));
     server.registerInterceptor(new CapabilityStatementCustomizer(guide));
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");

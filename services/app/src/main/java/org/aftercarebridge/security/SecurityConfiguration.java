@@ -32,7 +32,8 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(CLINICAL_SYSTEM)
                     .requestMatchers(HttpMethod.GET, "/fhir/metadata").authenticated()
                     .requestMatchers(HttpMethod.GET, "/fhir/StructureDefinition", "/fhir/StructureDefinition/*",
-                        "/fhir/ValueSet", "/fhir/ValueSet/*", "/fhir/CodeSystem", "/fhir/CodeSystem/*")
+                        "/fhir/ValueSet", "/fhir/ValueSet/*", "/fhir/CodeSystem", "/fhir/CodeSystem/*",
+                        "/fhir/Questionnaire", "/fhir/Questionnaire/*")
                         .authenticated()
                     .requestMatchers(HttpMethod.GET, "/fhir/Task/*", "/fhir/ServiceRequest/*")
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)

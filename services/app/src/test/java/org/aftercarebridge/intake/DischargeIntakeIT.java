@@ -275,7 +275,10 @@ class DischargeIntakeIT extends ServiceUnderTest {
     String token = service().staffToken();
     for (String profile : List.of(
         AftercareProfiles.DISCHARGE_NOTIFICATION, AftercareProfiles.NOTIFICATION_MESSAGE_HEADER,
-        AftercareProfiles.NOTIFICATION_ENCOUNTER, AftercareProfiles.NOTIFICATION_PATIENT, AftercareProfiles.SUD_CONDITION)) {
+        AftercareProfiles.NOTIFICATION_ENCOUNTER, AftercareProfiles.NOTIFICATION_PATIENT, AftercareProfiles.SUD_CONDITION,
+        AftercareProfiles.PREFERENCES_RESPONSE, AftercareProfiles.PART2_CONSENT, AftercareProfiles.REFERRAL_SERVICE_REQUEST,
+        AftercareProfiles.REFERRAL_TASK, AftercareProfiles.FOLLOW_UP_TASK, AftercareProfiles.PEER_SUPPORT_GROUP,
+        AftercareProfiles.PEER_SUPPORT_LOCATION, AftercareProfiles.AUDIT_EVENT)) {
       HttpResponse<String> found = service().get("/fhir/StructureDefinition?url=" + profile, token, FHIR_JSON);
       assertThat(found.statusCode()).isEqualTo(200);
       assertThat(ServiceClient.json(found.body()).at("/entry/0/resource/url").asText()).isEqualTo(profile);
@@ -284,6 +287,10 @@ class DischargeIntakeIT extends ServiceUnderTest {
             .at("/total").asInt()).isZero();
     assertThat(service().get("/fhir/CodeSystem/davinci-notification-event", token, FHIR_JSON).statusCode()).isEqualTo(200);
     assertThat(service().get("/fhir/ValueSet?name=Notification", token, FHIR_XML).body()).contains("notification-events");
+    HttpResponse<String> questionnaire =
+        service().get("/fhir/Questionnaire?url=" + AftercareProfiles.PREFERENCES_QUESTIONNAIRE, token, FHIR_JSON);
+    assertThat(ServiceClient.json(questionnaire.body()).at("/entry/0/resource/item").findValuesAsText("linkId"))
+        .contains("approach", "identity-groups", "language", "format", "max-travel-km", "cost", "social-anxiety", "gentle-start", "family-involvement");
 
     JsonNode capabilities = ServiceClient.json(service().get("/fhir/metadata", token, FHIR_JSON).body());
     List<String> supported = new ArrayList<>();

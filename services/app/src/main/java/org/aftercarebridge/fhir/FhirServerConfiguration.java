@@ -7,7 +7,11 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import org.aftercarebridge.intake.ProcessMessageProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -47,7 +51,10 @@ public class FhirServerConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(
-      FhirContext fhirContext, ProcessMessageProvider processMessage, List<IResourceProvider> resourceProviders) {
+      FhirContext fhirContext,
+      ProfileValidator validator,
+      ProcessMessageProvider processMessage,
+      List<IResourceProvider> resourceProviders) {
     List<IBaseResource> guide = AftercareProfiles.conformanceResources(fhirContext);
     RestfulServer server = new RestfulServer(fhirContext);
     server.setServerName("Aftercare Bridge");
@@ -58,7 +65,16 @@ public class FhirServerConfiguration {
         new GuideResourceProvider<>(StructureDefinition.class, guide),
         new GuideResourceProvider<>(ValueSet.class, guide),
         new GuideResourceProvider<>(CodeSystem.class, guide),
-        new GuideResourceProvider<>(Questionnaire.class, guide));
+        new GuideResourceProvider<>(Questionnaire.class, guide),
+        new AcceptedResourceValidation(
+            Bundle.class, AftercareProfiles.DISCHARGE_NOTIFICATION, Set.of(AftercareProfiles.DISCHARGE_NOTIFICATION), validator),
+        new AcceptedResourceValidation(
+            QuestionnaireResponse.class,
+            AftercareProfiles.PREFERENCES_RESPONSE,
+            Set.of(AftercareProfiles.PREFERENCES_RESPONSE),
+            validator),
+        new AcceptedResourceValidation(
+            Consent.class, AftercareProfiles.PART2_CONSENT, Set.of(AftercareProfiles.PART2_CONSENT), validator));
     server.registerInterceptor(new CapabilityStatementCustomizer(guide));
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");

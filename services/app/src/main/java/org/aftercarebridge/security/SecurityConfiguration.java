@@ -30,6 +30,9 @@ public class SecurityConfiguration {
                     .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                     .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(CLINICAL_SYSTEM)
+                    .requestMatchers(HttpMethod.POST, "/fhir/Bundle/$validate", "/fhir/QuestionnaireResponse/$validate",
+                        "/fhir/Consent/$validate")
+                        .hasAnyRole(CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.GET, "/fhir/metadata").authenticated()
                     .requestMatchers(HttpMethod.GET, "/fhir/StructureDefinition", "/fhir/StructureDefinition/*",
                         "/fhir/ValueSet", "/fhir/ValueSet/*", "/fhir/CodeSystem", "/fhir/CodeSystem/*",

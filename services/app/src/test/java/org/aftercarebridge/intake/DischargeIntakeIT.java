@@ -299,6 +299,32 @@ class DischargeIntakeIT extends ServiceUnderTest {
   }
 
   @Test
+  void clinicalSystemsCanValidateWhatTheyWillSend() {
+    String token = service().clinicToken();
+    HttpResponse<String> valid =
+        service().post("/fhir/Bundle/$validate", token, FHIR_JSON, asJson(freshDischarge()));
+    assertThat(valid.statusCode()).as(valid.body()).isEqualTo(200);
+    assertThat(ServiceClient.json(valid.body()).get("issue").findValuesAsText("severity")).doesNotContain("error");
+
+    Bundle broken = freshDischarge(bundle -> bundle.setTimestampElement(null));
+    HttpResponse<String> invalid = service().post("/fhir/Bundle/$validate", token, FHIR_JSON, asJson(broken));
+    assertThat(invalid.statusCode()).isEqualTo(200);
+    assertThat(ServiceClient.json(invalid.body()).at("/issue/0/severity").asText()).isEqualTo("error");
+    assertThat(invalid.body()).contains("Bundle.timestamp");
+    assertNothingStoredFor(broken);
+
+    String consent = "{\"resourceType\":\"Consent\",\"status\":\"active\"}";
+    HttpResponse<String> consentCheck = service().post("/fhir/Consent/$validate", token, FHIR_JSON, consent);
+    assertThat(consentCheck.statusCode()).isEqualTo(200);
+    assertThat(consentCheck.body()).contains("Consent.patient");
+
+    assertThat(service().post("/fhir/Bundle/$validate?profile=https://elsewhere.example/p", token, FHIR_JSON, asJson(freshDischarge()))
+            .statusCode()).isEqualTo(400);
+    assertThat(service().post("/fhir/Bundle/$validate", service().coordinatorToken(), FHIR_JSON, asJson(freshDischarge()))
+            .statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void healthProbesNeedNoToken() {
     assertThat(service().get("/actuator/health/liveness", null, "application/json").statusCode()).isEqualTo(200);
     assertThat(service().get("/actuator/health/readiness", null, "application/json").statusCode()).isEqualTo(200);

@@ -1,7 +1,6 @@
 package org.aftercarebridge.tools;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
@@ -28,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aftercarebridge.profiles.AftercareProfiles;
+import org.aftercarebridge.profiles.ProfileValidator;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -35,8 +35,8 @@ import org.hl7.fhir.r4.model.Bundle;
  * End-to-end benchmark against a running service: posts N discharge notifications (the Da Vinci
  * example with fresh message ids and a different patient each time) at a fixed concurrency, drains
  * {@code aftercare.referrals} with a real consumer, and reports throughput, latency percentiles, errors
- * and referrals received against events accepted. In the same run it measures the floor: the bare
- * HAPI JSON parse rate of the same bundle in this process.
+ * and referrals received against events accepted. In the same run it measures the floors: the bare
+ * HAPI JSON parse rate of the same bundle, and parse + profile validation, in this process.
  */
 final class Bench {
 
@@ -80,7 +80,8 @@ final class Bench {
       while (!received.keySet().containsAll(run.acceptedTaskIds()) && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      report(options, run, received, events, warmup, concurrency, parseFloor(example, 1), parseFloor(example, concurrency));
+      report(options, run, received, events, warmup, concurrency);
+      floors(example, concurrency);
     }
   }
 
@@ -144,31 +145,47 @@ final class Bench {
     return new Run(latencies, sentAt, taskIds, errors.get(), System.nanoTime() - start);
   }
 
-  /** Bare HAPI JSON parses of the same bundle per second, on {@code threads} threads of this process. */
-  private static double parseFloor(String example, int threads) throws InterruptedException {
+  /**
+   * The floors, measured in this process on the same bundle after the load: bare HAPI JSON parse, and
+   * parse + full profile validation with the service's own validator.
+   */
+  private static void floors(String example, int concurrency) throws InterruptedException {
     FhirContext fhir = AftercareProfiles.newFhirContext();
-    AtomicLong parsed = new AtomicLong();
+    Runnable parse = () -> fhir.newJsonParser().parseResource(Bundle.class, example);
+    ProfileValidator validator = ProfileValidator.create(fhir);
+    validator.warmUp();
+    Runnable parseAndValidate = () -> {
+      parse.run();
+      validator.validate(example, AftercareProfiles.DISCHARGE_NOTIFICATION);
+    };
+    System.out.printf(Locale.ROOT, "  floor: bare HAPI JSON parse of the same bundle  %8.0f/s on 1 thread, %8.0f/s on %d threads%n",
+        rate(parse, 1), rate(parse, concurrency), concurrency);
+    System.out.printf(Locale.ROOT, "  floor: parse + profile validation              %8.1f/s on 1 thread, %8.1f/s on %d threads%n",
+        rate(parseAndValidate, 1), rate(parseAndValidate, concurrency), concurrency);
+  }
+
+  /** Completed runs of {@code work} per second on {@code threads} threads (1 s warm-up, 3 s measured). */
+  private static double rate(Runnable work, int threads) throws InterruptedException {
+    AtomicLong done = new AtomicLong();
     ExecutorService workers = Executors.newFixedThreadPool(threads);
     long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
     long measureEnd = warmupEnd + TimeUnit.SECONDS.toNanos(3);
     for (int t = 0; t < threads; t++) {
       workers.execute(() -> {
-        IParser parser = fhir.newJsonParser();
         while (System.nanoTime() < measureEnd) {
-          parser.parseResource(Bundle.class, example);
+          work.run();
           if (System.nanoTime() > warmupEnd) {
-            parsed.incrementAndGet();
+            done.incrementAndGet();
           }
         }
       });
     }
     workers.shutdown();
     workers.awaitTermination(1, TimeUnit.MINUTES);
-    return parsed.get() / 3.0;
+    return done.get() / 3.0;
   }
 
-  private static void report(
-      Options options, Run run, Map<String, Long> received, int events, int warmup, int concurrency, double parse1, double parseN) {
+  private static void report(Options options, Run run, Map<String, Long> received, int events, int warmup, int concurrency) {
     List<String> accepted = run.acceptedTaskIds();
     long[] toQueue = new long[accepted.size()];
     int k = 0;
@@ -181,7 +198,8 @@ final class Bench {
     long[] endToEnd = Arrays.copyOf(toQueue, k);
     double throughput = accepted.size() / (run.wallNanos / 1e9);
     int referralsReceived = (int) accepted.stream().filter(received::containsKey).count();
-    System.out.printf(Locale.ROOT, "Aftercare Bridge benchmark, %s%n", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    System.out.printf(Locale.ROOT, "Aftercare Bridge benchmark, %s, %s%n", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+        options.get("label", "profile validation on"));
     System.out.printf(Locale.ROOT, "  service %s, broker %s, %d events after %d warm-up, concurrency %d%n",
         options.get("base", "http://localhost:8080"), options.get("broker", "tcp://localhost:61616"), events, warmup, concurrency);
     System.out.printf(Locale.ROOT, "  accepted %d/%d, errors %d, referrals received %d (%s accepted)%n",
@@ -189,9 +207,6 @@ final class Bench {
     System.out.printf(Locale.ROOT, "  throughput           %8.1f events/s%n", throughput);
     System.out.printf(Locale.ROOT, "  HTTP answer    ms    %s%n", percentiles(run.latencies));
     System.out.printf(Locale.ROOT, "  on the queue   ms    %s%n", percentiles(endToEnd));
-    System.out.printf(Locale.ROOT, "  floor: bare HAPI JSON parse of the same bundle %8.0f/s on 1 thread, %8.0f/s on %d threads%n",
-        parse1, parseN, concurrency);
-    System.out.printf(Locale.ROOT, "  end to end = %.1f%% of the %d-thread parse floor%n", 100 * throughput / parseN, concurrency);
   }
 
   private static String percentiles(long[] nanos) {

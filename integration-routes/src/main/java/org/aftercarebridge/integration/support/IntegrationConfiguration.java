@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the plain mappers the routes use from {@code aftercare.*} properties. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
+  IntegrationConfiguration.IntakeProperties.class,
   IntegrationConfiguration.ReferralProperties.class,
   IntegrationConfiguration.MatchingProperties.class
 })
@@ -54,13 +55,22 @@ public class IntegrationConfiguration {
     public record Outbox(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("10s") Duration sweepGrace) {}
   }
 
+  /**
+   * {@code aftercare.intake.*}
+   *
+   * @param profileValidation validate every inbound message against our profiles; turning it off is
+   *     for measuring its cost only (the {@code prod} profile refuses to start without it)
+   */
+  @ConfigurationProperties("aftercare.intake")
+  public record IntakeProperties(@DefaultValue("true") boolean profileValidation) {}
+
   /** {@code aftercare.matching.*}: in-person groups farther than {@code max-travel-km} are not offered. */
   @ConfigurationProperties("aftercare.matching")
   public record MatchingProperties(@DefaultValue("40") double maxTravelKm) {}
 
   @Bean
-  ProfileValidation profileValidation(FhirContext fhirContext, ProfileValidator validator) {
-    return new ProfileValidation(fhirContext, validator);
+  ProfileValidation profileValidation(FhirContext fhirContext, ProfileValidator validator, IntakeProperties intake) {
+    return new ProfileValidation(fhirContext, validator, intake.profileValidation());
   }
 
   @Bean

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In production ({@code prod} profile) the service refuses to start with development secrets, the
- * built-in token issuer or the embedded broker: each would make a real deployment unsafe.
+ * built-in token issuer, the embedded broker, H2 or profile validation off: each would make a real
+ * deployment unsafe.
  */
 @Component
 @Profile("prod")
@@ -40,6 +41,9 @@ public class DevelopmentSecretsGuard implements InitializingBean {
     }
     if (environment.getProperty("aftercare.broker.embedded.enabled", Boolean.class, true)) {
       problems.add("aftercare.broker.embedded.enabled must be false: production uses an external Artemis");
+    }
+    if (!environment.getProperty("aftercare.intake.profile-validation", Boolean.class, true)) {
+      problems.add("aftercare.intake.profile-validation must be true: unvalidated input is for benchmarks only");
     }
     if (environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:")) {
       problems.add("spring.datasource.url points at the embedded H2 database: production uses PostgreSQL");

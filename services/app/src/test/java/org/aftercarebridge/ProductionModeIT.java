@@ -134,7 +134,15 @@ class ProductionModeIT {
         .hasMessageContaining("aftercare.referral.pseudonym-key");
   }
 
-  private static ConfigurableApplicationContext start(String pseudonymKey) {
+  @Test
+  void unvalidatedIntakeIsRefusedAtStartUp() {
+    assertThatThrownBy(
+            () -> start("prod-test-pseudonym-key-0123456789", "--aftercare.intake.profile-validation=false").close())
+        .getRootCause()
+        .hasMessageContaining("aftercare.intake.profile-validation");
+  }
+
+  private static ConfigurableApplicationContext start(String pseudonymKey, String... extraArgs) {
     String postgres = System.getProperty("spring.datasource.url");
     assertThat(postgres).as("ProductionModeIT needs the PostgreSQL pass (scripts/test)").startsWith("jdbc:postgresql:");
     List<String> args = new ArrayList<>(List.of(
@@ -152,6 +160,7 @@ class ProductionModeIT {
         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + jwks.getAddress().getPort() + "/jwks",
         "--AFTERCARE_PSEUDONYM_KEY=" + pseudonymKey,
         "--AFTERCARE_FHIR_BASE_URL=https://bridge.test.example/fhir"));
+    args.addAll(List.of(extraArgs));
     return new SpringApplicationBuilder(AftercareBridgeApplication.class, ServiceUnderTest.CleanDatabase.class)
         .run(args.toArray(String[]::new));
   }

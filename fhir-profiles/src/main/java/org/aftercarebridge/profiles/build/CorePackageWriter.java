@@ -39,8 +39,7 @@ public final class CorePackageWriter {
   private CorePackageWriter() {}
 
   public static void main(String[] args) throws IOException {
-    Path cache =
-        args.length > 0 ? Path.of(args[0]) : Path.of(System.getProperty("user.home"), ".fhir", "packages");
+    Path cache = args.length > 0 ? Path.of(args[0]) : home().resolve(".fhir").resolve("packages");
     Path packageDir = cache.resolve(PACKAGE).resolve("package");
     if (Files.exists(packageDir.resolve("package.json")) && Files.exists(packageDir.resolve(".index.json"))) {
       return;
@@ -81,6 +80,15 @@ public final class CorePackageWriter {
         }
         """,
         StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The home directory SUSHI (Node.js) uses: {@code $HOME} when set. Java's {@code user.home} comes
+   * from the password database instead and differs when a build runs with another HOME.
+   */
+  private static Path home() {
+    String home = System.getenv("HOME");
+    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
   }
 
   private static Map<String, String> indexEntry(String file, MetadataResource resource) {

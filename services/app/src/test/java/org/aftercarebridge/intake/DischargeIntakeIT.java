@@ -104,12 +104,7 @@ class DischargeIntakeIT extends ServiceUnderTest {
     assertThat(again.body()).contains("Duplicate message").contains(taskId);
     assertThat(sameHeader.statusCode()).isEqualTo(200);
     assertThat(sameHeader.body()).contains("Duplicate message").contains(taskId);
-    assertThat(
-            jdbc.sql("select count(*) from referral where source_bundle_id = ?")
-                .param(message.getIdElement().getIdPart())
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(referralsFrom(message)).isEqualTo(1);
     String person = firstAnnouncementFor(taskId).groupKey;
     assertThat(receiveAll("aftercare.referrals", "JMSXGroupID = '" + person + "'", 3000)).isEmpty();
   }
@@ -133,12 +128,7 @@ class DischargeIntakeIT extends ServiceUnderTest {
     senders.shutdown();
 
     assertThat(taskIds).hasSize(1);
-    assertThat(
-            jdbc.sql("select count(*) from referral where source_bundle_id = ?")
-                .param(message.getIdElement().getIdPart())
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(referralsFrom(message)).isEqualTo(1);
   }
 
   @Test
@@ -328,6 +318,13 @@ class DischargeIntakeIT extends ServiceUnderTest {
   void healthProbesNeedNoToken() {
     assertThat(service().get("/actuator/health/liveness", null, "application/json").statusCode()).isEqualTo(200);
     assertThat(service().get("/actuator/health/readiness", null, "application/json").statusCode()).isEqualTo(200);
+  }
+
+  private int referralsFrom(Bundle message) {
+    return jdbc.sql("select count(*) from referral where source_bundle_id = ?")
+        .param(message.getIdElement().getIdPart())
+        .query(Integer.class)
+        .single();
   }
 
   private void assertNothingStoredFor(Bundle message) {

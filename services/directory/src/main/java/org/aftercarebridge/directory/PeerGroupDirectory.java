@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.aftercarebridge.matching.GeoPoint;
@@ -35,12 +34,6 @@ public class PeerGroupDirectory {
         .list();
   }
 
-  public Optional<DirectoryGroup> find(String id) {
-    return jdbc.sql("select " + COLUMNS + " from peer_group where id = ?")
-        .param(id)
-        .query(PeerGroupDirectory::row)
-        .optional();
-  }
 
   private static DirectoryGroup row(ResultSet rs, int rowNum) throws SQLException {
     double latitude = rs.getDouble("latitude");

@@ -41,9 +41,4 @@ public enum Substance {
     }
     return Optional.empty();
   }
-
-  /** Everything but alcohol and nicotine: the focus of drug-oriented fellowships such as NA. */
-  public boolean isDrug() {
-    return this != ALCOHOL && this != NICOTINE;
-  }
 }

@@ -46,7 +46,4 @@ public class ReferralOutbox {
         .update();
   }
 
-  public int unpublishedCount() {
-    return jdbc.sql("select count(*) from referral_outbox where published_at is null").query(Integer.class).single();
-  }
 }

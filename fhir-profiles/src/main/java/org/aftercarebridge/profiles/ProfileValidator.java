@@ -17,6 +17,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 
 /**
  * Validates instances against base R4 and one of our profiles, with HAPI's instance validator.
@@ -39,10 +40,12 @@ public final class ProfileValidator {
 
   private final FhirContext fhirContext;
   private final FhirValidator validator;
+  private final WarmInstanceValidators warm;
 
-  private ProfileValidator(FhirContext fhirContext, FhirValidator validator) {
+  private ProfileValidator(FhirContext fhirContext, FhirValidator validator, WarmInstanceValidators warm) {
     this.fhirContext = fhirContext;
     this.validator = validator;
+    this.warm = warm;
   }
 
   /** Builds the validation support chain: base R4, our conformance resources, in-memory terminology. */
@@ -65,11 +68,17 @@ public final class ProfileValidator {
 
     FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
     instanceValidator.setAnyExtensionsAllowed(true);
+    // one worker context (the core validator's view of the chain) for HAPI's path and the warm one
+    instanceValidator.setWrappedWorkerContext(
+        chain, WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(chain));
     FhirValidator validator = fhirContext.newValidator();
     validator.setValidateAgainstStandardSchema(false);
     validator.setValidateAgainstStandardSchematron(false);
     validator.registerValidatorModule(instanceValidator);
-    return new ProfileValidator(fhirContext, validator);
+    return new ProfileValidator(
+        fhirContext,
+        validator,
+        new WarmInstanceValidators(instanceValidator, 2 * Runtime.getRuntime().availableProcessors()));
   }
 
   /**
@@ -77,11 +86,22 @@ public final class ProfileValidator {
    * does not exist in FHIR is an error here, where a lenient parse would silently drop it.
    */
   public ValidationReport validate(String resourceText, String profileUrl) {
-    ValidationResult result =
-        validator.validateWithResult(resourceText, new ValidationOptions().addProfile(profileUrl));
     List<SingleValidationMessage> messages =
-        result.getMessages().stream().map(ProfileValidator::downgradeUnknownProfile).toList();
-    return new ValidationReport(new ValidationResult(fhirContext, messages));
+        isXml(resourceText) ? validateWithHapi(resourceText, profileUrl) : warm.validateJson(resourceText, profileUrl);
+    return new ValidationReport(
+        new ValidationResult(fhirContext, messages.stream().map(ProfileValidator::downgradeUnknownProfile).toList()));
+  }
+
+  /**
+   * HAPI's own path, which builds a new core validator per call: used for XML (rare on the wire) and
+   * as the reference the warm path is proven equal to.
+   */
+  List<SingleValidationMessage> validateWithHapi(String resourceText, String profileUrl) {
+    return validator.validateWithResult(resourceText, new ValidationOptions().addProfile(profileUrl)).getMessages();
+  }
+
+  private static boolean isXml(String resourceText) {
+    return resourceText.stripLeading().startsWith("<");
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.aftercarebridge.profiles;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -13,6 +15,11 @@ public final class ValidationReport {
 
   ValidationReport(ValidationResult result) {
     this.result = result;
+  }
+
+  /** Every message, as the validator reported it. */
+  List<SingleValidationMessage> messages() {
+    return result.getMessages();
   }
 
   public boolean hasErrors() {

@@ -4,9 +4,14 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -14,16 +19,23 @@ import org.hl7.fhir.r4.model.Coding;
 
 /**
  * Adds to HAPI's generated CapabilityStatement what it cannot know: our profiles (as supported
- * profiles of their resource types), the profile $process-message enforces, and how clients authenticate.
+ * profiles of their resource types), our ValueSets, CodeSystems and Questionnaire (named on the
+ * entries that serve them), the profile $process-message enforces, and how clients authenticate.
  */
 @Interceptor
 public class CapabilityStatementCustomizer {
 
   private final List<StructureDefinition> profiles;
+  private final List<MetadataResource> vocabularyAndQuestionnaires;
 
   public CapabilityStatementCustomizer(List<IBaseResource> guide) {
     this.profiles =
         guide.stream().filter(StructureDefinition.class::isInstance).map(StructureDefinition.class::cast).toList();
+    this.vocabularyAndQuestionnaires =
+        guide.stream()
+            .filter(r -> r instanceof ValueSet || r instanceof CodeSystem || r instanceof Questionnaire)
+            .map(MetadataResource.class::cast)
+            .toList();
   }
 
   @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
@@ -33,6 +45,15 @@ public class CapabilityStatementCustomizer {
     CapabilityStatement.CapabilityStatementRestComponent rest = statement.getRestFirstRep();
     for (StructureDefinition profile : profiles) {
       resource(rest, profile.getType()).addSupportedProfile(profile.getUrl());
+    }
+    for (String type : List.of("ValueSet", "CodeSystem", "Questionnaire")) {
+      String ours =
+          vocabularyAndQuestionnaires.stream()
+              .filter(resource -> type.equals(resource.fhirType()))
+              .map(MetadataResource::getUrl)
+              .sorted()
+              .collect(Collectors.joining(", "));
+      resource(rest, type).setDocumentation("The Aftercare Bridge guide's " + type + " resources: " + ours);
     }
     rest.getOperation().stream()
         .filter(operation -> "process-message".equals(operation.getName()))

@@ -286,6 +286,9 @@ class DischargeIntakeIT extends ServiceUnderTest {
     List<String> supported = new ArrayList<>();
     capabilities.at("/rest/0/resource").forEach(r -> r.path("supportedProfile").forEach(p -> supported.add(p.asText())));
     assertThat(supported).contains(AftercareProfiles.DISCHARGE_NOTIFICATION, AftercareProfiles.NOTIFICATION_PATIENT);
+    assertThat(capabilities.at("/rest/0/resource").findValuesAsText("documentation"))
+        .anySatisfy(text -> assertThat(text).contains(AftercareProfiles.PREFERENCES_QUESTIONNAIRE))
+        .anySatisfy(text -> assertThat(text).contains(AftercareProfiles.RECOVERY_PROGRAMS));
   }
 
   @Test

@@ -1,7 +1,7 @@
 CodeSystem: MeetingCharacteristics
 Id: meeting-characteristics
 Title: "Meeting characteristics"
-Description: "What a peer-support group or meeting is like, for matching and for people choosing: who it is for, its format, accessibility. Each concept names the Meeting Guide (TSML) type codes and BMLT format world ids it is read from, so directory importers map feeds through this code system."
+Description: "What a peer-support group or meeting is like, for matching and for people choosing: who it is for, its format, accessibility. Each concept names the Meeting Guide (TSML) type codes (the AA spec codes and the TSML plugin's NA codes, which do not clash) and BMLT format world ids it is read from, so directory importers map feeds through this code system."
 * ^status = #active
 * ^caseSensitive = true
 * ^content = #complete
@@ -51,6 +51,8 @@ Description: "What a peer-support group or meeting is like, for matching and for
 * #lgbtq ^property[=].valueString = "BI"
 * #lgbtq ^property[+].code = #bmlt-world-id
 * #lgbtq ^property[=].valueString = "GL"
+* #lgbtq ^property[+].code = #meeting-guide-type
+* #lgbtq ^property[=].valueString = "GL"
 * #transgender "Transgender" "For transgender people."
 * #transgender ^property[0].code = #meeting-guide-type
 * #transgender ^property[=].valueString = "T"
@@ -78,15 +80,21 @@ Description: "What a peer-support group or meeting is like, for matching and for
 * #newcomer ^property[=].valueString = "BE"
 * #newcomer ^property[+].code = #bmlt-world-id
 * #newcomer ^property[=].valueString = "BEG"
+* #newcomer ^property[+].code = #meeting-guide-type
+* #newcomer ^property[=].valueString = "BEG"
 * #speaker "Speaker" "One person shares their story; others listen, no need to speak."
 * #speaker ^property[0].code = #meeting-guide-type
 * #speaker ^property[=].valueString = "SP"
 * #speaker ^property[+].code = #bmlt-world-id
 * #speaker ^property[=].valueString = "SPK"
+* #speaker ^property[+].code = #meeting-guide-type
+* #speaker ^property[=].valueString = "SPK"
 * #discussion "Discussion" "Participants share on a topic."
 * #discussion ^property[0].code = #meeting-guide-type
 * #discussion ^property[=].valueString = "D"
 * #discussion ^property[+].code = #bmlt-world-id
+* #discussion ^property[=].valueString = "DISC"
+* #discussion ^property[+].code = #meeting-guide-type
 * #discussion ^property[=].valueString = "DISC"
 * #step-study "Step study" "Works through the steps."
 * #step-study ^property[0].code = #meeting-guide-type
@@ -94,6 +102,8 @@ Description: "What a peer-support group or meeting is like, for matching and for
 * #step-study ^property[+].code = #meeting-guide-type
 * #step-study ^property[=].valueString = "12x12"
 * #step-study ^property[+].code = #bmlt-world-id
+* #step-study ^property[=].valueString = "STEP"
+* #step-study ^property[+].code = #meeting-guide-type
 * #step-study ^property[=].valueString = "STEP"
 * #literature "Literature study" "Reads and discusses program literature."
 * #literature ^property[0].code = #meeting-guide-type
@@ -142,6 +152,8 @@ Description: "What a peer-support group or meeting is like, for matching and for
 * #child-friendly ^property[0].code = #meeting-guide-type
 * #child-friendly ^property[=].valueString = "CF"
 * #child-friendly ^property[+].code = #bmlt-world-id
+* #child-friendly ^property[=].valueString = "CW"
+* #child-friendly ^property[+].code = #meeting-guide-type
 * #child-friendly ^property[=].valueString = "CW"
 * #small-group "Small group" "Usually fewer than about a dozen people: easier for people with social anxiety."
 * #one-on-one "One-on-one" "A single peer supporter, not a group: a first step for people who find groups hard."

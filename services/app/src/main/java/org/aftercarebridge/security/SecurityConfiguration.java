@@ -40,6 +40,7 @@ public class SecurityConfiguration {
                         .authenticated()
                     .requestMatchers(HttpMethod.GET, "/fhir/Task/*", "/fhir/ServiceRequest/*")
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.POST, "/api/directory/imports").hasRole(ADMIN)
                     .requestMatchers("/actuator/**").hasRole(ADMIN)
                     .anyRequest().denyAll())
         .oauth2ResourceServer(

@@ -64,6 +64,7 @@ public class IntegrationConfiguration {
   @ConfigurationProperties("aftercare.intake")
   public record IntakeProperties(@DefaultValue("true") boolean profileValidation) {}
 
+
   /** {@code aftercare.matching.*}: in-person groups farther than {@code max-travel-km} are not offered. */
   @ConfigurationProperties("aftercare.matching")
   public record MatchingProperties(@DefaultValue("40") double maxTravelKm) {}

@@ -1,0 +1,78 @@
+package org.aftercarebridge.directory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Pattern;
+import org.aftercarebridge.directory.DirectoryImport.ImportReport;
+import org.aftercarebridge.directory.feeds.BmltFeedReader;
+import org.aftercarebridge.directory.feeds.FeedRead;
+import org.aftercarebridge.directory.feeds.InvalidFeedException;
+import org.aftercarebridge.directory.feeds.MeetingGuideFeedReader;
+
+/**
+ * Imports one directory feed, whichever way it arrives (posted by an admin, or polled from a
+ * configured source): checks the request, reads the feed in its format, upserts it.
+ *
+ * <p>A BMLT feed is {@code GetSearchResults} with {@code get_used_formats=1}
+ * ({@code {"meetings": [...], "formats": [...]}}): BMLT format keys only mean something through the
+ * server's own formats.
+ */
+public final class DirectoryFeeds {
+
+  public static final String MEETING_GUIDE = "meeting-guide";
+  public static final String BMLT = "bmlt";
+  private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DirectoryImport directoryImport;
+  private final MeetingGuideFeedReader meetingGuide;
+  private final BmltFeedReader bmlt;
+  private final int maxFeedCharacters;
+
+  public DirectoryFeeds(
+      DirectoryImport directoryImport, MeetingGuideFeedReader meetingGuide, BmltFeedReader bmlt, int maxFeedCharacters) {
+    this.directoryImport = directoryImport;
+    this.meetingGuide = meetingGuide;
+    this.bmlt = bmlt;
+    this.maxFeedCharacters = maxFeedCharacters;
+  }
+
+  /**
+   * @param source names the feed source (default: the program); a source's groups are compared with its next import
+   * @throws InvalidFeedException when the request or the feed as a whole is unusable: nothing is imported
+   */
+  public ImportReport importFeed(String format, String program, String source, String region, String feed) {
+    require(program != null && CODE.matcher(program).matches(), "program must be a recovery-programs code such as aa, na, al-anon");
+    require(source == null || CODE.matcher(source).matches(), "source must be lower-case letters, digits and dashes");
+    require(region != null && !region.isBlank() && region.length() <= 40, "region must be 1 to 40 characters");
+    require(feed != null && feed.length() <= maxFeedCharacters, "feed empty or larger than " + maxFeedCharacters + " characters");
+    FeedRead read =
+        switch (format == null ? "" : format) {
+          case MEETING_GUIDE -> meetingGuide.read(feed, program);
+          case BMLT -> readBmlt(feed, program);
+          default -> throw new InvalidFeedException("format must be meeting-guide or bmlt");
+        };
+    return directoryImport.importFeed(format + ":" + (source == null ? program : source), region, read);
+  }
+
+  private FeedRead readBmlt(String feed, String program) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(feed);
+    } catch (JsonProcessingException e) {
+      throw new InvalidFeedException("not JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject() || !root.path("meetings").isArray() || !root.path("formats").isArray()) {
+      throw new InvalidFeedException(
+          "a BMLT import is GetSearchResults with get_used_formats=1: {\"meetings\": [...], \"formats\": [...]}");
+    }
+    return bmlt.read(root.get("meetings").toString(), root.get("formats").toString(), program);
+  }
+
+  private static void require(boolean condition, String problem) {
+    if (!condition) {
+      throw new InvalidFeedException(problem);
+    }
+  }
+}

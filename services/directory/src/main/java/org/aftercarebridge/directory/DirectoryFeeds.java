@@ -1,8 +1,5 @@
 package org.aftercarebridge.directory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Pattern;
 import org.aftercarebridge.directory.DirectoryImport.ImportReport;
 import org.aftercarebridge.directory.feeds.BmltFeedReader;
@@ -13,17 +10,13 @@ import org.aftercarebridge.directory.feeds.MeetingGuideFeedReader;
 /**
  * Imports one directory feed, whichever way it arrives (posted by an admin, or polled from a
  * configured source): checks the request, reads the feed in its format, upserts it.
- *
- * <p>A BMLT feed is {@code GetSearchResults} with {@code get_used_formats=1}
- * ({@code {"meetings": [...], "formats": [...]}}): BMLT format keys only mean something through the
- * server's own formats.
+ * A BMLT feed is {@code GetSearchResults} with {@code get_used_formats=1} (see {@link BmltFeedReader}).
  */
 public final class DirectoryFeeds {
 
   public static final String MEETING_GUIDE = "meeting-guide";
   public static final String BMLT = "bmlt";
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DirectoryImport directoryImport;
   private final MeetingGuideFeedReader meetingGuide;
@@ -50,25 +43,12 @@ public final class DirectoryFeeds {
     FeedRead read =
         switch (format == null ? "" : format) {
           case MEETING_GUIDE -> meetingGuide.read(feed, program);
-          case BMLT -> readBmlt(feed, program);
+          case BMLT -> bmlt.readWithFormats(feed, program);
           default -> throw new InvalidFeedException("format must be meeting-guide or bmlt");
         };
     return directoryImport.importFeed(format + ":" + (source == null ? program : source), region, read);
   }
 
-  private FeedRead readBmlt(String feed, String program) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(feed);
-    } catch (JsonProcessingException e) {
-      throw new InvalidFeedException("not JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject() || !root.path("meetings").isArray() || !root.path("formats").isArray()) {
-      throw new InvalidFeedException(
-          "a BMLT import is GetSearchResults with get_used_formats=1: {\"meetings\": [...], \"formats\": [...]}");
-    }
-    return bmlt.read(root.get("meetings").toString(), root.get("formats").toString(), program);
-  }
 
   private static void require(boolean condition, String problem) {
     if (!condition) {

@@ -4,9 +4,7 @@ import static org.aftercarebridge.directory.feeds.FeedValues.position;
 import static org.aftercarebridge.directory.feeds.FeedValues.text;
 import static org.aftercarebridge.directory.feeds.FeedValues.time;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -29,17 +27,32 @@ import org.aftercarebridge.matching.MeetingFormat;
  */
 public final class BmltFeedReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final MeetingTypes types;
 
   public BmltFeedReader(MeetingTypes types) {
     this.types = types;
   }
 
+  /**
+   * Reads {@code GetSearchResults} with {@code get_used_formats=1}: {@code {"meetings": [...], "formats": [...]}},
+   * the one BMLT response that carries the formats its keys need.
+   */
+  public FeedRead readWithFormats(String searchResultsWithFormats, String program) {
+    JsonNode root = FeedValues.parse(searchResultsWithFormats, "the feed");
+    if (!root.isObject() || !root.path("meetings").isArray() || !root.path("formats").isArray()) {
+      throw new InvalidFeedException(
+          "a BMLT import is GetSearchResults with get_used_formats=1: {\"meetings\": [...], \"formats\": [...]}");
+    }
+    return read(root.get("meetings"), root.get("formats"), program);
+  }
+
+  /** Reads {@code GetSearchResults} and the server's {@code GetFormats}, fetched separately. */
   public FeedRead read(String searchResults, String formats, String program) {
-    JsonNode meetings = array(searchResults, "GetSearchResults");
-    Map<String, String> worldIds = worldIds(array(formats, "GetFormats"));
+    return read(array(searchResults, "GetSearchResults"), array(formats, "GetFormats"), program);
+  }
+
+  private FeedRead read(JsonNode meetings, JsonNode formats, String program) {
+    Map<String, String> worldIds = worldIds(formats);
     if (meetings.size() > MeetingGuideFeedReader.MAX_RECORDS) {
       throw new InvalidFeedException("more than " + MeetingGuideFeedReader.MAX_RECORDS + " records");
     }
@@ -122,15 +135,11 @@ public final class BmltFeedReader {
   }
 
   private static JsonNode array(String json, String what) {
-    try {
-      JsonNode root = JSON.readTree(json);
-      if (root == null || !root.isArray()) {
-        throw new InvalidFeedException(what + " is not a JSON array");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw new InvalidFeedException(what + " is not JSON: " + e.getOriginalMessage());
+    JsonNode root = FeedValues.parse(json, what);
+    if (!root.isArray()) {
+      throw new InvalidFeedException(what + " is not a JSON array");
     }
+    return root;
   }
 
   /** key_string → world_id, from GetFormats (any language: key_strings are per server). */

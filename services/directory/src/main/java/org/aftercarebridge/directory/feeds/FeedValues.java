@@ -1,6 +1,8 @@
 package org.aftercarebridge.directory.feeds;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -11,7 +13,22 @@ import org.aftercarebridge.matching.GeoPoint;
 /** Tolerant readers for the looseness of real feeds: numbers as strings, yes/no booleans, "lat,lng". */
 final class FeedValues {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private FeedValues() {}
+
+  /** The feed's JSON, or {@link InvalidFeedException} naming {@code what} could not be read. */
+  static JsonNode parse(String json, String what) {
+    try {
+      JsonNode root = JSON.readTree(json);
+      if (root == null) {
+        throw new InvalidFeedException(what + " is empty");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      throw new InvalidFeedException(what + " is not JSON: " + e.getOriginalMessage());
+    }
+  }
 
   /** Non-blank text of a string or number field, trimmed. */
   static Optional<String> text(JsonNode node, String field) {

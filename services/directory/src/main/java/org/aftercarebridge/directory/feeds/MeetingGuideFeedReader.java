@@ -6,9 +6,7 @@ import static org.aftercarebridge.directory.feeds.FeedValues.time;
 import static org.aftercarebridge.directory.feeds.FeedValues.yes;
 import static org.aftercarebridge.directory.feeds.FeedValues.zone;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import org.aftercarebridge.matching.MeetingFormat;
 public final class MeetingGuideFeedReader {
 
   static final int MAX_RECORDS = 100_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MeetingTypes types;
 
@@ -39,13 +36,8 @@ public final class MeetingGuideFeedReader {
   }
 
   public FeedRead read(String feed, String program) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(feed);
-    } catch (JsonProcessingException e) {
-      throw new InvalidFeedException("not JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isArray()) {
+    JsonNode root = FeedValues.parse(feed, "the feed");
+    if (!root.isArray()) {
       throw new InvalidFeedException("a Meeting Guide feed is a JSON array of meetings");
     }
     if (root.size() > MAX_RECORDS) {

@@ -13,6 +13,8 @@ Description: "Alex prefers secular, Spanish-speaking or online groups and a gent
 * item[+].linkId = "format"
 * item[=].answer[0].valueCoding = MeetingCharacteristics#online "Online"
 * item[=].answer[+].valueCoding = MeetingCharacteristics#in-person "In person"
+* item[+].linkId = "accessibility"
+* item[=].answer.valueCoding = MeetingCharacteristics#wheelchair-accessible "Wheelchair accessible"
 * item[+].linkId = "max-travel-km"
 * item[=].answer.valueDecimal = 15
 * item[+].linkId = "social-anxiety"

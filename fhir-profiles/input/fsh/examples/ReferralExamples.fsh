@@ -26,9 +26,11 @@ InstanceOf: AftercareReferralTask
 Usage: #example
 Description: "The Task that asks SMART Recovery Andover to take Alex on, with why it was chosen."
 * insert Part2Labels
-* extension[matchExplanation].extension[score].valueDecimal = 5.45
-* extension[matchExplanation].extension[met][0].valueString = "meets 11.1 km from home"
-* extension[matchExplanation].extension[met][1].valueString = "SMART Recovery welcomes people recovering from any substance"
+* extension[matchExplanation].extension[group].valueReference = Reference(example-smart-andover)
+* extension[matchExplanation].extension[score].valueDecimal = 0.82
+* extension[matchExplanation].extension[met][0].valueString = "SMART Recovery welcomes people recovering from any substance"
+* extension[matchExplanation].extension[met][1].valueString = "secular, as the person prefers"
+* extension[matchExplanation].extension[met][2].valueString = "meets 11.1 km from the person's starting point"
 * extension[matchExplanation].extension[missed][0].valueString = "does not meet in es"
 * status = #requested
 * businessStatus = $bser-business-status#2.0 "Service Request Created"
@@ -54,6 +56,8 @@ Description: "A SMART Recovery group meeting on Tuesday evenings (fictional)."
 * communication = $bcp47#en "English"
 * availableTime.daysOfWeek = #tue
 * availableTime.availableStartTime = "18:00:00"
+* extension[timeZone].valueCode = #America/New_York
+* serviceProvisionCode = GroupCosts#free "Free"
 * location.reference = "Location/example-smart-andover-place"
 
 Instance: example-smart-andover-place

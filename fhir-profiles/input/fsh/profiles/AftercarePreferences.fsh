@@ -24,11 +24,22 @@ Description: "What a person wants from peer support after discharge, asked befor
 * item[=].type = #choice
 * item[=].repeats = true
 * item[=].answerValueSet = "http://hl7.org/fhir/ValueSet/languages"
+* item[+].linkId = "language-required"
+* item[=].text = "Only groups in these languages?"
+* item[=].type = #boolean
+* item[=].enableWhen.question = "language"
+* item[=].enableWhen.operator = #exists
+* item[=].enableWhen.answerBoolean = true
 * item[+].linkId = "format"
 * item[=].text = "How would you like to meet?"
 * item[=].type = #choice
 * item[=].repeats = true
 * item[=].answerValueSet = Canonical(MeetingFormats)
+* item[+].linkId = "accessibility"
+* item[=].text = "Is there anything you need to be able to attend (wheelchair access, sign language)?"
+* item[=].type = #choice
+* item[=].repeats = true
+* item[=].answerValueSet = Canonical(AccessibilityNeeds)
 * item[+].linkId = "max-travel-km"
 * item[=].text = "How far can you travel to a meeting (km)?"
 * item[=].type = #decimal

@@ -10,7 +10,7 @@ fulfill, focus the ServiceRequest, status without ready/received, statusReason w
 match explanation says why it was chosen. Labelled as 42 CFR Part 2 data (DS4P).
 """
 * insert Part2SecurityLabels
-* extension contains MatchExplanation named matchExplanation 0..1
+* extension contains MatchExplanation named matchExplanation 0..*
 * status from ReferralTaskStatus (required)
 * statusReason obeys acb-task-1
 * businessStatus from ReferralBusinessStatus (extensible)

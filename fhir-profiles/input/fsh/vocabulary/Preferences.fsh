@@ -45,3 +45,28 @@ Description: "Settings that suit people for whom a group is hard at first (socia
 * MeetingCharacteristics#newcomer
 * MeetingCharacteristics#speaker
 * MeetingCharacteristics#one-on-one
+
+CodeSystem: GroupCosts
+Id: group-costs
+Title: "Group costs"
+Description: "What attending a group costs (HealthcareService.serviceProvisionCode): mutual-help groups are free or pass a basket; some peer services charge, some on a sliding scale."
+* ^status = #active
+* ^caseSensitive = true
+* ^content = #complete
+* #free "Free" "No charge and no expected donation."
+* #donation "Voluntary donation" "Free to attend; a basket is passed for voluntary contributions."
+* #sliding-scale "Sliding scale" "An income-based fee."
+* #fee "Fee" "A fixed fee."
+
+ValueSet: GroupCostsVS
+Id: group-costs
+Title: "Group costs"
+Description: "Every group cost."
+* include codes from system GroupCosts
+
+ValueSet: AccessibilityNeeds
+Id: accessibility-needs
+Title: "Accessibility needs"
+Description: "What a person cannot attend a group without: matching never offers a group lacking it."
+* MeetingCharacteristics#wheelchair-accessible
+* MeetingCharacteristics#sign-language

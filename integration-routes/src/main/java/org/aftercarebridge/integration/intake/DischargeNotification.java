@@ -1,30 +1,42 @@
 package org.aftercarebridge.integration.intake;
 
+import java.time.Instant;
 import java.util.List;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.referral.SourceMessage;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /**
  * A notification message as the pipeline needs it: who sent it, which event it announces, and for a
- * discharge the Encounter, the Patient and the diagnoses that came with it.
+ * discharge the Encounter, the Patient, the diagnoses and the aftercare preferences that came with it.
  *
  * @param encounter the focus Encounter, or null when the message does not have one
  * @param patient the Encounter's subject, or null when the message does not have one
+ * @param preferences the Patient's latest answers to our aftercare-preferences Questionnaire, or null
+ * @param dischargeLocation where the Encounter took place, or null
  */
 public record DischargeNotification(
     SourceMessage source,
     MessageHeader header,
     Encounter encounter,
     Patient patient,
-    List<Condition> conditions) {
+    List<Condition> conditions,
+    QuestionnaireResponse preferences,
+    Location dischargeLocation) {
 
   public DischargeNotification {
     conditions = List.copyOf(conditions);
+  }
+
+  /** When the Encounter ended, or null when the message does not say. */
+  public Instant dischargedAt() {
+    return encounter == null || !encounter.getPeriod().hasEnd() ? null : encounter.getPeriod().getEnd().toInstant();
   }
 
   public Coding event() {

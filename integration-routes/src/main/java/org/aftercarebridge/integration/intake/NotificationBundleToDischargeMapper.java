@@ -1,15 +1,19 @@
 package org.aftercarebridge.integration.intake;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.referral.SourceMessage;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -37,7 +41,34 @@ public final class NotificationBundleToDischargeMapper {
             .map(Condition.class::cast)
             .filter(c -> patient == null || refersTo(message, c.getSubject(), patient))
             .toList();
-    return new DischargeNotification(source(message, header, authenticatedClient), header, encounter, patient, conditions);
+    QuestionnaireResponse preferences =
+        message.getEntry().stream()
+            .map(BundleEntryComponent::getResource)
+            .filter(QuestionnaireResponse.class::isInstance)
+            .map(QuestionnaireResponse.class::cast)
+            .filter(NotificationBundleToDischargeMapper::answersOurPreferences)
+            .filter(qr -> patient != null && refersTo(message, qr.getSubject(), patient))
+            .max(Comparator.comparing(QuestionnaireResponse::getAuthored, Comparator.nullsFirst(Comparator.naturalOrder())))
+            .orElse(null);
+    Location place =
+        encounter == null
+            ? null
+            : encounter.getLocation().stream()
+                .map(l -> resolve(message, l.getLocation(), Location.class))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(null);
+    return new DischargeNotification(
+        source(message, header, authenticatedClient), header, encounter, patient, conditions, preferences, place);
+  }
+
+  /** Completed answers to our aftercare-preferences Questionnaire (any version of it). */
+  private static boolean answersOurPreferences(QuestionnaireResponse response) {
+    String questionnaire = response.getQuestionnaire();
+    return questionnaire != null
+        && questionnaire.split("\\|")[0].equals(AftercareProfiles.PREFERENCES_QUESTIONNAIRE)
+        && (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
+            || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
   }
 
   private static SourceMessage source(Bundle message, MessageHeader header, String authenticatedClient) {

@@ -5,6 +5,7 @@ import static org.aftercarebridge.integration.support.Endpoints.REFERRAL_FROM_DI
 import static org.aftercarebridge.integration.support.Endpoints.REFER_DISCHARGE;
 
 import org.aftercarebridge.integration.intake.DischargeNotification;
+import org.aftercarebridge.integration.matching.Matchmaker;
 import org.aftercarebridge.integration.support.FhirOutcomes;
 import org.aftercarebridge.referral.RecordedReferral;
 import org.aftercarebridge.referral.Referrals;

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.aftercarebridge.integration.intake.DischargeNotification;
-import org.aftercarebridge.matching.Criterion;
+import org.aftercarebridge.integration.directory.PeerGroupToHealthcareServiceMapper;
+import org.aftercarebridge.integration.matching.MatchExplanations;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.referral.Announcement;
 import org.aftercarebridge.referral.Referral;
@@ -13,16 +14,13 @@ import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
 /**
@@ -60,12 +58,13 @@ public final class DischargeToReferralMapper {
     DischargeNotification discharge = matched.discharge();
     Instant now = Instant.now();
     String patientKey = pseudonyms.keyOf(discharge.source().sender(), discharge.patient());
-    MatchedGroup chosen = matched.matches().isEmpty() ? null : matched.matches().get(0);
+    // Groups offered only because nothing met the person's requirements go to a coordinator to decide.
+    MatchedGroup chosen = matched.matches().isEmpty() || !matched.requirementsMet() ? null : matched.matches().get(0);
 
     String priority = priority(discharge.encounter());
     Patient patient = minimumNecessaryPatient(discharge.patient(), patientKey);
     ServiceRequest serviceRequest = serviceRequest(discharge, patient, chosen, now);
-    Task task = task(discharge, serviceRequest, patient, chosen, priority, now);
+    Task task = task(discharge, serviceRequest, patient, matched, chosen, priority, now);
 
     String region = chosen == null ? settings.unassignedRegion() : chosen.group().region();
     Announcement announcement =
@@ -141,6 +140,7 @@ public final class DischargeToReferralMapper {
       DischargeNotification discharge,
       ServiceRequest request,
       Patient patient,
+      MatchedDischarge matched,
       MatchedGroup chosen,
       String priority,
       Instant now) {
@@ -158,19 +158,13 @@ public final class DischargeToReferralMapper {
     task.setRequester(requester(discharge));
     if (chosen != null) {
       task.setOwner(groupReference(chosen));
-      task.addExtension(explanation(chosen));
+    }
+    // Why each group was offered, best first, and how the search went: for the coordinator to read.
+    matched.matches().forEach(offered -> task.addExtension(MatchExplanations.toExtension(offered.match())));
+    if (matched.summary() != null) {
+      task.addNote().setText(matched.summary());
     }
     return task;
-  }
-
-  /** Why this group: the score and each criterion met or missed, for the coordinator to read. */
-  private static Extension explanation(MatchedGroup chosen) {
-    Extension explanation = new Extension(AftercareProfiles.MATCH_EXPLANATION);
-    explanation.addExtension("score", new DecimalType(chosen.match().score()));
-    for (Criterion criterion : chosen.match().criteria()) {
-      explanation.addExtension(criterion.met() ? "met" : "missed", new StringType(criterion.explanation()));
-    }
-    return explanation;
   }
 
   private static Reference groupReference(MatchedGroup chosen) {

@@ -3,8 +3,13 @@ package org.aftercarebridge.integration.referral;
 import java.util.List;
 import org.aftercarebridge.integration.intake.DischargeNotification;
 
-/** A discharge and the peer groups matched to it, best first (possibly none). */
-public record MatchedDischarge(DischargeNotification discharge, List<MatchedGroup> matches) {
+/**
+ * A discharge and the peer groups matched to it, best first (possibly none).
+ *
+ * @param summary how the matches were found, or why none fit, for the coordinator
+ * @param requirementsMet false when no group satisfied the person's hard requirements (the matches are offered instead)
+ */
+public record MatchedDischarge(DischargeNotification discharge, List<MatchedGroup> matches, String summary, boolean requirementsMet) {
 
   public MatchedDischarge {
     matches = List.copyOf(matches);

@@ -2,17 +2,21 @@ package org.aftercarebridge.integration.support;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Duration;
-import org.aftercarebridge.directory.PeerGroupDirectory;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import org.aftercarebridge.directory.DirectorySnapshot;
+import org.aftercarebridge.integration.directory.PeerGroupToHealthcareServiceMapper;
 import org.aftercarebridge.integration.intake.NotificationBundleToDischargeMapper;
 import org.aftercarebridge.integration.intake.ProfileValidation;
-import org.aftercarebridge.integration.referral.DischargeToPersonMapper;
+import org.aftercarebridge.integration.matching.Matchmaker;
+import org.aftercarebridge.integration.matching.PersonFromFhir;
 import org.aftercarebridge.integration.referral.DischargeToReferralMapper;
-import org.aftercarebridge.integration.referral.Matchmaker;
 import org.aftercarebridge.integration.referral.PatientPseudonyms;
-import org.aftercarebridge.integration.referral.PeerGroupToHealthcareServiceMapper;
 import org.aftercarebridge.integration.referral.ReferralPublishRoute.ReferralQueueSettings;
 import org.aftercarebridge.integration.referral.ReferralSettings;
-import org.aftercarebridge.matching.MatchingRules;
+import org.aftercarebridge.matching.Cost;
+import org.aftercarebridge.matching.MatchingPolicy;
 import org.aftercarebridge.matching.PeerGroupMatcher;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,7 +39,6 @@ public class IntegrationConfiguration {
    *
    * @param fhirBaseUrl our public FHIR base URL (fullUrls in announced Bundles)
    * @param unassignedRegion the region of referrals no group matched
-   * @param offeredGroups how many matched groups a referral announcement carries
    * @param queue the referrals queue
    * @param pseudonymKey secret of the HMAC that makes pseudonymous patient keys
    */
@@ -43,7 +46,6 @@ public class IntegrationConfiguration {
   public record ReferralProperties(
       @DefaultValue("http://localhost:8080/fhir") String fhirBaseUrl,
       @DefaultValue("unassigned") String unassignedRegion,
-      @DefaultValue("3") int offeredGroups,
       @DefaultValue("aftercare.referrals") String queue,
       @DefaultValue Outbox outbox,
       String pseudonymKey) {
@@ -65,9 +67,52 @@ public class IntegrationConfiguration {
   public record IntakeProperties(@DefaultValue("true") boolean profileValidation) {}
 
 
-  /** {@code aftercare.matching.*}: in-person groups farther than {@code max-travel-km} are not offered. */
+  /**
+   * {@code aftercare.matching.*}: see {@link MatchingPolicy}.
+   *
+   * @param limit groups a referral offers (and a preview answers unless it asks for a count)
+   * @param enoughNearby the in-person search radius grows until this many groups fit
+   * @param radiusLadderKm the radii tried, smallest first
+   * @param maxTravelKm in-person groups farther away are not offered, unless the person said how far they travel
+   * @param defaultCostLimit group-costs code a person is assumed to accept when they did not say
+   * @param defaultTimeZone the zone of groups whose directory entry has none
+   */
   @ConfigurationProperties("aftercare.matching")
-  public record MatchingProperties(@DefaultValue("40") double maxTravelKm) {}
+  public record MatchingProperties(
+      @DefaultValue("3") int limit,
+      @DefaultValue("10") int enoughNearby,
+      @DefaultValue({"1", "2", "5", "10", "20", "40", "80", "160"}) List<Double> radiusLadderKm,
+      @DefaultValue("40") double maxTravelKm,
+      @DefaultValue("donation") String defaultCostLimit,
+      @DefaultValue("America/New_York") ZoneId defaultTimeZone,
+      @DefaultValue Weights weights) {
+
+    /** How much each soft criterion counts. */
+    public record Weights(
+        @DefaultValue("3") double programFit,
+        @DefaultValue("2") double philosophy,
+        @DefaultValue("2") double identity,
+        @DefaultValue("2") double language,
+        @DefaultValue("1") double newcomer,
+        @DefaultValue("2") double socialAnxiety,
+        @DefaultValue("2") double schedule,
+        @DefaultValue("2") double distance,
+        @DefaultValue("1") double cost) {}
+
+    public MatchingPolicy toPolicy() {
+      return new MatchingPolicy(
+          limit,
+          enoughNearby,
+          radiusLadderKm,
+          maxTravelKm,
+          Cost.fromCode(defaultCostLimit)
+              .orElseThrow(() -> new IllegalArgumentException("aftercare.matching.default-cost-limit: not a group-costs code: " + defaultCostLimit)),
+          defaultTimeZone,
+          new MatchingPolicy.Weights(
+              weights.programFit(), weights.philosophy(), weights.identity(), weights.language(), weights.newcomer(),
+              weights.socialAnxiety(), weights.schedule(), weights.distance(), weights.cost()));
+    }
+  }
 
   @Bean
   ProfileValidation profileValidation(FhirContext fhirContext, ProfileValidator validator, IntakeProperties intake) {
@@ -80,12 +125,8 @@ public class IntegrationConfiguration {
   }
 
   @Bean
-  Matchmaker matchmaker(PeerGroupDirectory directory, MatchingProperties matching, ReferralProperties referral) {
-    return new Matchmaker(
-        directory,
-        new PeerGroupMatcher(new MatchingRules(matching.maxTravelKm())),
-        new DischargeToPersonMapper(),
-        referral.offeredGroups());
+  Matchmaker matchmaker(DirectorySnapshot directory, MatchingProperties matching) {
+    return new Matchmaker(directory, new PeerGroupMatcher(matching.toPolicy()), new PersonFromFhir(), Clock.systemUTC());
   }
 
   @Bean

@@ -3,14 +3,12 @@ package org.aftercarebridge.integration.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.aftercarebridge.integration.referral.DischargeToPersonMapper;
-import org.aftercarebridge.matching.Person;
-import org.aftercarebridge.matching.Substance;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 
 class NotificationBundleToDischargeMapperTest {
@@ -53,18 +51,30 @@ class NotificationBundleToDischargeMapperTest {
   }
 
   @Test
-  void thePersonForMatchingHasSubstancesFromIcd10LanguageAndHome() {
+  void readsThePreferencesAnswersAndWhereAndWhenTheStayEnded() {
     Bundle bundle = example();
-    bundle.getEntry().stream()
-        .map(Bundle.BundleEntryComponent::getResource)
-        .filter(Condition.class::isInstance)
-        .map(Condition.class::cast)
-        .forEach(c -> c.getCode().addCoding(new Coding("http://hl7.org/fhir/sid/icd-10-cm", "F11.20", null)));
+    QuestionnaireResponse older = preferences("2026-10-01T10:00:00Z");
+    QuestionnaireResponse latest = preferences("2026-10-28T10:00:00Z");
+    QuestionnaireResponse draft = preferences("2026-10-29T10:00:00Z").setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+    QuestionnaireResponse otherQuestionnaire = preferences("2026-10-30T10:00:00Z").setQuestionnaire("https://example.org/Questionnaire/phq-9");
+    for (QuestionnaireResponse response : new QuestionnaireResponse[] {older, latest, draft, otherQuestionnaire}) {
+      bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(response);
+    }
 
-    Person person = new DischargeToPersonMapper().toPerson(mapper.read(bundle, "clinic-ehr"));
+    DischargeNotification discharge = mapper.read(bundle, "clinic-ehr");
 
-    assertThat(person.substances()).containsExactly(Substance.OPIOIDS);
-    assertThat(person.language()).isEqualTo("en");
-    assertThat(person.home().latitude()).isEqualTo(42.757779285956644);
+    assertThat(discharge.preferences()).isSameAs(latest);
+    assertThat(discharge.dischargeLocation().getPosition().getLatitude().doubleValue()).isEqualTo(42.742751);
+    assertThat(discharge.dischargedAt()).isEqualTo("2018-10-24T05:22:15Z");
   }
+
+  private static QuestionnaireResponse preferences(String authored) {
+    QuestionnaireResponse response = new QuestionnaireResponse();
+    response.setQuestionnaire(AftercareProfiles.PREFERENCES_QUESTIONNAIRE + "|0.1.0");
+    response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+    response.setSubject(new org.hl7.fhir.r4.model.Reference("urn:uuid:06e1f0dd-5fbe-4480-9bb4-6b54ec02d31b"));
+    response.setAuthoredElement(new org.hl7.fhir.r4.model.DateTimeType(authored));
+    return response;
+  }
+
 }

@@ -11,12 +11,15 @@ import org.aftercarebridge.directory.DirectoryGroup;
 import org.aftercarebridge.integration.intake.DischargeNotification;
 import org.aftercarebridge.integration.intake.NotificationBundleToDischargeMapper;
 import org.aftercarebridge.matching.GeoPoint;
-import org.aftercarebridge.matching.Match;
-import org.aftercarebridge.matching.MatchingRules;
+import java.util.stream.Stream;
+import org.aftercarebridge.integration.directory.PeerGroupToHealthcareServiceMapper;
+import org.aftercarebridge.integration.matching.PersonFromFhir;
+import org.aftercarebridge.matching.MatchResult;
+import org.aftercarebridge.matching.MatchingPolicy;
 import org.aftercarebridge.matching.MeetingFormat;
+import org.aftercarebridge.matching.PeerGroupIndex;
 import org.aftercarebridge.matching.PeerGroupMatcher;
 import org.aftercarebridge.matching.Person;
-import org.aftercarebridge.matching.Substance;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.aftercarebridge.profiles.ValidationReport;
@@ -35,15 +38,20 @@ class DischargeToReferralMapperTest {
       new DirectoryGroup(
           "aa-methuen",
           "Methuen Monday",
-          "AA",
-          Set.of(Substance.ALCOHOL),
+          "aa",
           MeetingFormat.IN_PERSON,
+          Set.of("newcomer", "open"),
           Set.of("en"),
           new GeoPoint(42.7262, -71.1909),
           new DirectoryGroup.Address("10 Pleasant St", "Methuen", "MA", "01844"),
           "US-MA",
-          DayOfWeek.MONDAY,
-          LocalTime.of(19, 30));
+          List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
+          LocalTime.of(19, 30),
+          LocalTime.of(20, 30),
+          "America/New_York",
+          null,
+          "meeting-guide:aa",
+          true);
 
   private final DischargeToReferralMapper mapper =
       new DischargeToReferralMapper(
@@ -60,11 +68,17 @@ class DischargeToReferralMapperTest {
   }
 
   private static MatchedDischarge matched(DischargeNotification discharge, DirectoryGroup... groups) {
-    Person person = new DischargeToPersonMapper().toPerson(discharge);
-    List<Match> ranked =
-        new PeerGroupMatcher(MatchingRules.DEFAULTS)
-            .rank(person, List.of(groups).stream().map(DirectoryGroup::toPeerGroup).toList(), 3);
-    return new MatchedDischarge(discharge, ranked.stream().map(m -> new MatchedGroup(AA_METHUEN, m)).toList());
+    Person person =
+        new PersonFromFhir()
+            .toPerson(discharge.patient(), discharge.conditions(), discharge.preferences(), null, discharge.dischargedAt());
+    MatchResult result =
+        new PeerGroupMatcher(MatchingPolicy.DEFAULTS)
+            .match(person, new PeerGroupIndex(Stream.of(groups).map(DirectoryGroup::toPeerGroup).toList()));
+    return new MatchedDischarge(
+        discharge,
+        result.matches().stream().map(m -> new MatchedGroup(AA_METHUEN, m)).toList(),
+        result.summary(),
+        result.requirementsMet());
   }
 
   @Test
@@ -81,7 +95,8 @@ class DischargeToReferralMapperTest {
     assertThat(task.getOwner().getReference()).isEqualTo("HealthcareService/aa-methuen");
     assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("2.0");
     assertThat(task.getExtensionByUrl(AftercareProfiles.MATCH_EXPLANATION).getExtension())
-        .anySatisfy(e -> assertThat(e.getValue().primitiveValue()).contains("km from home"));
+        .anySatisfy(e -> assertThat(e.getValue().primitiveValue()).contains("km from the person's starting point"));
+    assertThat(task.getNoteFirstRep().getText()).isEqualTo("1 group fits: 1 in person within 40 km; online groups fill in");
     assertThat(referral.region()).isEqualTo("US-MA");
     assertThat(referral.groupId()).isEqualTo("aa-methuen");
     assertThat(referral.dischargedAt()).isEqualTo("2018-10-24T05:22:15Z");
@@ -140,7 +155,7 @@ class DischargeToReferralMapperTest {
 
   @Test
   void withoutAMatchTheReferralWaitsUnassignedForACoordinator() {
-    Referral referral = mapper.toReferral(new MatchedDischarge(example(), List.of()));
+    Referral referral = mapper.toReferral(new MatchedDischarge(example(), List.of(), "No group satisfies every requirement", false));
     assertThat(referral.region()).isEqualTo("unassigned");
     assertThat(referral.groupId()).isNull();
     assertThat(referral.task().hasOwner()).isFalse();

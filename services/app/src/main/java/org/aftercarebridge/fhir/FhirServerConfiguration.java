@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import org.aftercarebridge.directory.web.MatchPeerGroupsProvider;
 import org.aftercarebridge.intake.ProcessMessageProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import java.util.Set;
@@ -54,12 +56,18 @@ public class FhirServerConfiguration {
       FhirContext fhirContext,
       ProfileValidator validator,
       ProcessMessageProvider processMessage,
+      MatchPeerGroupsProvider matchPeerGroups,
       List<IResourceProvider> resourceProviders) {
     List<IBaseResource> guide = AftercareProfiles.conformanceResources(fhirContext);
     RestfulServer server = new RestfulServer(fhirContext);
     server.setServerName("Aftercare Bridge");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
-    server.registerProvider(processMessage);
+    server.registerProviders(processMessage, matchPeerGroups);
+    // Directory searches page through the database: 50 a page unless _count says otherwise (at most 500).
+    FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(100);
+    paging.setDefaultPageSize(50);
+    paging.setMaximumPageSize(500);
+    server.setPagingProvider(paging);
     server.setResourceProviders(resourceProviders);
     server.registerProviders(
         new GuideResourceProvider<>(StructureDefinition.class, guide),

@@ -40,6 +40,13 @@ public class SecurityConfiguration {
                         .authenticated()
                     .requestMatchers(HttpMethod.GET, "/fhir/Task/*", "/fhir/ServiceRequest/*")
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/fhir/HealthcareService", "/fhir/HealthcareService/*",
+                        "/fhir/Location", "/fhir/Location/*")
+                        .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/fhir").authenticated() // HAPI's paging links (_getpages)
+                    .requestMatchers(HttpMethod.POST, "/fhir/HealthcareService").hasRole(ADMIN)
+                    .requestMatchers(HttpMethod.PUT, "/fhir/HealthcareService/*").hasRole(ADMIN)
+                    .requestMatchers(HttpMethod.POST, "/fhir/$match-peer-groups").hasAnyRole(CLINICAL_SYSTEM, COORDINATOR, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/directory/imports").hasRole(ADMIN)
                     .requestMatchers("/actuator/**").hasRole(ADMIN)
                     .anyRequest().denyAll())

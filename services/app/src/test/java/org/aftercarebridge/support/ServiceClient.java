@@ -68,6 +68,15 @@ public final class ServiceClient {
     return send(request);
   }
 
+  public HttpResponse<String> put(String path, String token, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
   public HttpResponse<String> get(String path, String token, String accept) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET();
     if (token != null) {

@@ -19,13 +19,19 @@ public final class DirectoryFeeds {
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   private final DirectoryImport directoryImport;
+  private final DirectorySnapshot snapshot;
   private final MeetingGuideFeedReader meetingGuide;
   private final BmltFeedReader bmlt;
   private final int maxFeedCharacters;
 
   public DirectoryFeeds(
-      DirectoryImport directoryImport, MeetingGuideFeedReader meetingGuide, BmltFeedReader bmlt, int maxFeedCharacters) {
+      DirectoryImport directoryImport,
+      DirectorySnapshot snapshot,
+      MeetingGuideFeedReader meetingGuide,
+      BmltFeedReader bmlt,
+      int maxFeedCharacters) {
     this.directoryImport = directoryImport;
+    this.snapshot = snapshot;
     this.meetingGuide = meetingGuide;
     this.bmlt = bmlt;
     this.maxFeedCharacters = maxFeedCharacters;
@@ -46,7 +52,11 @@ public final class DirectoryFeeds {
           case BMLT -> bmlt.readWithFormats(feed, program);
           default -> throw new InvalidFeedException("format must be meeting-guide or bmlt");
         };
-    return directoryImport.importFeed(format + ":" + (source == null ? program : source), region, read);
+    ImportReport report = directoryImport.importFeed(format + ":" + (source == null ? program : source), region, read);
+    if (report.created() + report.updated() + report.deactivated() > 0) {
+      snapshot.refresh();
+    }
+    return report;
   }
 
 

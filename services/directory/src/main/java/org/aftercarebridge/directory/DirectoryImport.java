@@ -6,16 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.aftercarebridge.directory.feeds.FeedMeeting;
 import org.aftercarebridge.directory.feeds.FeedRead;
-import org.aftercarebridge.matching.Substance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,15 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class DirectoryImport {
-
-  /** What each fellowship's meetings are for, as matching reads it; absent programs welcome anyone. */
-  private static final Map<String, Set<Substance>> PROGRAM_FOCUS =
-      Map.of(
-          "aa", EnumSet.of(Substance.ALCOHOL),
-          "na", EnumSet.complementOf(EnumSet.of(Substance.ALCOHOL, Substance.NICOTINE)),
-          "ca", EnumSet.of(Substance.COCAINE, Substance.STIMULANTS),
-          "cma", EnumSet.of(Substance.STIMULANTS),
-          "ha", EnumSet.of(Substance.OPIOIDS));
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
@@ -90,10 +78,10 @@ public class DirectoryImport {
 
   private void insert(String id, String source, FeedMeeting meeting, String region, String hash, Instant now) {
     jdbc.sql(
-            "insert into peer_group (id, name, program, focus, format, languages, latitude, longitude, address_line, city,"
-                + " state, postal_code, region, weekday, start_time, active, updated_at, source, source_key, content_hash,"
-                + " characteristics, meeting_days, end_time, time_zone) values (:id, :name, :program, :focus, :format,"
-                + " :languages, :latitude, :longitude, :line, :city, :state, :postalCode, :region, :weekday, :start, true,"
+            "insert into peer_group (id, name, program, format, languages, latitude, longitude, address_line, city,"
+                + " state, postal_code, region, start_time, active, updated_at, source, source_key, content_hash,"
+                + " characteristics, meeting_days, end_time, time_zone) values (:id, :name, :program, :format,"
+                + " :languages, :latitude, :longitude, :line, :city, :state, :postalCode, :region, :start, true,"
                 + " :now, :source, :sourceKey, :hash, :characteristics, :days, :end, :zone)")
         .param("id", id)
         .param("source", source)
@@ -104,9 +92,9 @@ public class DirectoryImport {
 
   private void update(String id, FeedMeeting meeting, String region, String hash, Instant now) {
     jdbc.sql(
-            "update peer_group set name = :name, program = :program, focus = :focus, format = :format,"
+            "update peer_group set name = :name, program = :program, format = :format,"
                 + " languages = :languages, latitude = :latitude, longitude = :longitude, address_line = :line, city = :city,"
-                + " state = :state, postal_code = :postalCode, region = :region, weekday = :weekday, start_time = :start,"
+                + " state = :state, postal_code = :postalCode, region = :region, start_time = :start,"
                 + " active = true, updated_at = :now, content_hash = :hash, characteristics = :characteristics,"
                 + " meeting_days = :days, end_time = :end, time_zone = :zone where id = :id")
         .param("id", id)
@@ -118,7 +106,6 @@ public class DirectoryImport {
     java.util.HashMap<String, Object> columns = new java.util.HashMap<>();
     columns.put("name", meeting.name());
     columns.put("program", meeting.program());
-    columns.put("focus", PROGRAM_FOCUS.getOrDefault(meeting.program(), Set.of()).stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
     columns.put("format", meeting.format().name());
     columns.put("languages", String.join(",", new TreeSet<>(meeting.languages())));
     columns.put("latitude", meeting.location() == null ? null : meeting.location().latitude());
@@ -128,7 +115,6 @@ public class DirectoryImport {
     columns.put("state", meeting.address() == null ? null : meeting.address().state());
     columns.put("postalCode", meeting.address() == null ? null : meeting.address().postalCode());
     columns.put("region", region);
-    columns.put("weekday", meeting.days().isEmpty() ? null : meeting.days().get(0).getValue());
     columns.put("start", meeting.start() == null ? null : meeting.start().toString());
     columns.put("end", meeting.end() == null ? null : meeting.end().toString());
     columns.put("zone", meeting.timeZone());

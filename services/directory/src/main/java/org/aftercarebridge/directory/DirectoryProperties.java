@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often configured feeds are fetched and imported
  * @param pollDelay wait after start-up before the first poll
  * @param feeds feed sources polled on that schedule
+ * @param snapshotRecheck how often the in-memory directory checks whether another instance changed the directory
  */
 @ConfigurationProperties("aftercare.directory")
 public record DirectoryProperties(
@@ -20,7 +21,8 @@ public record DirectoryProperties(
     @DefaultValue("50000000") int maxFeedCharacters,
     @DefaultValue("6h") Duration pollInterval,
     @DefaultValue("30s") Duration pollDelay,
-    List<FeedSource> feeds) {
+    List<FeedSource> feeds,
+    @DefaultValue("30s") Duration snapshotRecheck) {
 
   public DirectoryProperties {
     feeds = feeds == null ? List.of() : List.copyOf(feeds);

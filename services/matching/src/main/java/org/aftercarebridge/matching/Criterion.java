@@ -1,6 +1,10 @@
 package org.aftercarebridge.matching;
 
-/** One reason a group was, or was not, a good fit: what a coordinator reads. */
+/**
+ * One reason a group was, or was not, a good fit: what a coordinator reads.
+ *
+ * @param name the criterion, e.g. {@code distance}; hard requirements are named {@code requirement}
+ */
 public record Criterion(String name, boolean met, String explanation) {
 
   static Criterion met(String name, String explanation) {

@@ -1,0 +1,9 @@
+package org.aftercarebridge.matching;
+
+/** Administrative gender (FHIR Patient.gender): what women-only and men-only meetings go by. */
+public enum Gender {
+  FEMALE,
+  MALE,
+  OTHER,
+  UNKNOWN
+}

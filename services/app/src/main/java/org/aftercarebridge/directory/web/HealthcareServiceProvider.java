@@ -76,14 +76,19 @@ public class HealthcareServiceProvider implements IResourceProvider {
     return directory.find(id.getIdPart()).map(toFhir::toHealthcareService).orElseThrow(() -> new ResourceNotFoundException(id));
   }
 
-  /** {@code name} starts-with (case-insensitive), {@code type}, {@code characteristic}, {@code program}, {@code active}. */
+  /**
+   * {@code name} starts-with (case-insensitive), {@code service-type} (R4's name; {@code type} as our
+   * interface lists it), {@code characteristic}, {@code program}, {@code active}.
+   */
   @Search
   public IBundleProvider search(
       @OptionalParam(name = HealthcareService.SP_NAME) StringParam name,
-      @OptionalParam(name = HealthcareService.SP_SERVICE_TYPE) TokenParam type,
+      @OptionalParam(name = HealthcareService.SP_SERVICE_TYPE) TokenParam serviceType,
+      @OptionalParam(name = "type") TokenParam typeAlias,
       @OptionalParam(name = HealthcareService.SP_CHARACTERISTIC) TokenParam characteristic,
       @OptionalParam(name = HealthcareService.SP_PROGRAM) TokenParam program,
       @OptionalParam(name = HealthcareService.SP_ACTIVE) TokenParam active) {
+    TokenParam type = serviceType != null ? serviceType : typeAlias;
     if (type != null && !(PeerGroupToHealthcareServiceMapper.SUPPORT_GROUPS.equals(type.getValue())
         && (type.getSystem() == null || PeerGroupToHealthcareServiceMapper.SERVICE_TYPE.equals(type.getSystem())))) {
       return DirectoryPages.empty();

@@ -80,18 +80,18 @@ final class Scorer {
   private double programFit(PeerGroup group, List<Criterion> out) {
     String program = programName(group);
     if (group.focus().isEmpty()) {
-      add(out, true, "program", () -> program + " welcomes people recovering from any substance");
+      if (out != null) add(out, true, "program", () -> program + " welcomes people recovering from any substance");
       return weights.programFit();
     }
     if (person.substances().isEmpty()) {
-      add(out, false, "program", () -> "no substance diagnosis was sent; " + program + " is about " + Admission.labels(group));
+      if (out != null) add(out, false, "program", () -> "no substance diagnosis was sent; " + program + " is about " + Admission.labels(group));
       return weights.programFit() / 2;
     }
     if (Collections.disjoint(person.substances(), group.focus())) {
-      add(out, false, "program", () -> program + " is about " + Admission.labels(group) + ", not the person's diagnosis");
+      if (out != null) add(out, false, "program", () -> program + " is about " + Admission.labels(group) + ", not the person's diagnosis");
       return 0;
     }
-    add(out, true, "program", () -> program + " is about " + person.substances().stream()
+    if (out != null) add(out, true, "program", () -> program + " is about " + person.substances().stream()
         .filter(group.focus()::contains).map(Substance::label).sorted().collect(Collectors.joining(", ")) + ", as the person's diagnosis");
     return weights.programFit();
   }
@@ -101,7 +101,7 @@ final class Scorer {
       return 0;
     }
     boolean met = !Collections.disjoint(person.approaches(), group.approaches());
-    add(out, met, "philosophy", () -> (group.approaches().isEmpty() ? "no particular philosophy" : labels(group.approaches()))
+    if (out != null) add(out, met, "philosophy", () -> (group.approaches().isEmpty() ? "no particular philosophy" : labels(group.approaches()))
         + (met ? ", as the person prefers" : "; the person prefers " + labels(person.approaches())));
     return met ? weights.philosophy() : 0;
   }
@@ -111,7 +111,7 @@ final class Scorer {
       return 0;
     }
     boolean met = !Collections.disjoint(person.identityGroups(), group.traits());
-    add(out, met, "identity", () -> met
+    if (out != null) add(out, met, "identity", () -> met
         ? "a group for " + codes(group.traits().stream().filter(person.identityGroups()::contains).toList()) + ", as the person asked"
         : "not a group for " + codes(person.identityGroups()) + ", which the person asked for");
     return met ? weights.identity() : 0;
@@ -120,14 +120,14 @@ final class Scorer {
   private double language(PeerGroup group, List<Criterion> out) {
     String wanted = language == null ? "en" : language;
     boolean met = group.languages().contains(wanted);
-    add(out, met, "language", () -> (met ? "meets in " : "does not meet in ") + wanted
+    if (out != null) add(out, met, "language", () -> (met ? "meets in " : "does not meet in ") + wanted
         + (language == null ? " (assumed: no preferred language was sent)" : ""));
     return met ? weights.language() : 0;
   }
 
   private double newcomer(PeerGroup group, List<Criterion> out) {
     boolean met = group.traits().contains(Trait.NEWCOMER) || group.traits().contains(Trait.ONE_ON_ONE);
-    add(out, met, "newcomer", () -> met ? "welcomes newcomers" : "not marked as a newcomer meeting");
+    if (out != null) add(out, met, "newcomer", () -> met ? "welcomes newcomers" : "not marked as a newcomer meeting");
     return met ? weights.newcomer() : 0;
   }
 
@@ -136,7 +136,7 @@ final class Scorer {
       return 0;
     }
     boolean met = !Collections.disjoint(gentle, group.traits());
-    add(out, met, "social-anxiety", () -> met
+    if (out != null) add(out, met, "social-anxiety", () -> met
         ? "a gentle start for social anxiety: " + codes(group.traits().stream().filter(gentle::contains).toList())
         : "none of the gentler settings (" + codes(gentle) + ")" + (attendance == MeetingFormat.ONLINE ? "; online, though" : ""));
     return met ? weights.socialAnxiety() : (attendance == MeetingFormat.ONLINE ? weights.socialAnxiety() / 4 : 0);
@@ -144,15 +144,15 @@ final class Scorer {
 
   private double schedule(PeerGroup group, List<Criterion> out) {
     if (group.schedule().byAppointment()) {
-      add(out, true, "schedule", () -> "by appointment: the first meeting is arranged to suit the person");
+      if (out != null) add(out, true, "schedule", () -> "by appointment: the first meeting is arranged to suit the person");
       return weights.schedule() * BY_APPOINTMENT_SOONNESS;
     }
     int next = minutesUntilNext(group);
     if (next == BY_APPOINTMENT) {
-      add(out, false, "schedule", () -> "meets " + group.schedule().times() + ", outside the times the person can go");
+      if (out != null) add(out, false, "schedule", () -> "meets " + group.schedule().times() + ", outside the times the person can go");
       return 0;
     }
-    add(out, true, "schedule", () -> "next meeting " + nextStart(group).toLocalDateTime().toString().replace('T', ' ')
+    if (out != null) add(out, true, "schedule", () -> "next meeting " + nextStart(group).toLocalDateTime().toString().replace('T', ' ')
         + " " + zone(group).getId() + ", " + humanDuration(next) + " after the person can start"
         + (person.availability().isEmpty() ? "" : ", within the times they can go"));
     return weights.schedule() * (1 - (double) next / MINUTES_PER_WEEK);
@@ -160,17 +160,17 @@ final class Scorer {
 
   private double distance(PeerGroup group, MeetingFormat attendance, double km, List<Criterion> out) {
     if (attendance == MeetingFormat.ONLINE) {
-      add(out, true, "distance", () -> "joined online: no travel"
+      if (out != null) add(out, true, "distance", () -> "joined online: no travel"
           + (group.format() == MeetingFormat.HYBRID ? " (a hybrid meeting)" : ""));
       return weights.distance() * ONLINE_DISTANCE_SHARE;
     }
-    add(out, true, "distance", () -> String.format(Locale.ROOT, "meets %.1f km from the person's starting point", km));
+    if (out != null) add(out, true, "distance", () -> String.format(Locale.ROOT, "meets %.1f km from the person's starting point", km));
     return weights.distance() * (1 - Math.min(km, maxKm) / maxKm);
   }
 
   private double cost(PeerGroup group, List<Criterion> out) {
     boolean met = group.cost().within(costLimit);
-    add(out, met, "cost", () -> group.cost().label()
+    if (out != null) add(out, met, "cost", () -> group.cost().label()
         + (met ? ", within what the person can pay" : "; the person can pay at most: " + costLimit.label())
         + (person.costLimit() == null ? " (assumed)" : ""));
     return met ? weights.cost() : 0;
@@ -249,8 +249,6 @@ final class Scorer {
   }
 
   private static void add(List<Criterion> out, boolean met, String name, java.util.function.Supplier<String> text) {
-    if (out != null) {
-      out.add(new Criterion(name, met, text.get()));
-    }
+    out.add(new Criterion(name, met, text.get()));
   }
 }

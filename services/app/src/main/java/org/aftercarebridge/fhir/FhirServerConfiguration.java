@@ -6,7 +6,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
-import org.aftercarebridge.directory.web.MatchPeerGroupsProvider;
+import org.aftercarebridge.fhir.directory.MatchPeerGroupsProvider;
 import org.aftercarebridge.intake.ProcessMessageProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.aftercarebridge.directory.web;
+package org.aftercarebridge.fhir.directory;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;

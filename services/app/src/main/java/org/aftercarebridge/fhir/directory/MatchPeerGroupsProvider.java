@@ -1,4 +1,4 @@
-package org.aftercarebridge.directory.web;
+package org.aftercarebridge.fhir.directory;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.Operation;

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.aftercarebridge.directory.DirectoryGroup;
@@ -53,11 +54,11 @@ public final class HealthcareServiceToPeerGroupMapper {
     for (CodeableConcept characteristic : service.getCharacteristic()) {
       for (Coding coding : characteristic.getCoding()) {
         if (AftercareProfiles.MEETING_CHARACTERISTICS.equals(coding.getSystem()) && coding.hasCode()) {
-          switch (coding.getCode()) {
-            case "in-person" -> format = MeetingFormat.IN_PERSON;
-            case "online" -> format = MeetingFormat.ONLINE;
-            case "hybrid" -> format = MeetingFormat.HYBRID;
-            default -> characteristics.add(coding.getCode());
+          Optional<MeetingFormat> named = MeetingFormat.fromCode(coding.getCode());
+          if (named.isPresent()) {
+            format = named.get();
+          } else {
+            characteristics.add(coding.getCode());
           }
         }
       }

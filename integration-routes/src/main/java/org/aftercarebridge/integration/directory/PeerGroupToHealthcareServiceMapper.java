@@ -34,8 +34,12 @@ public final class PeerGroupToHealthcareServiceMapper {
     service.setName(group.name());
     service.addType(new CodeableConcept(new Coding(SERVICE_TYPE, SUPPORT_GROUPS, "Drug and/or Alcohol Support Groups")));
     service.addProgram(new CodeableConcept(new Coding(AftercareProfiles.RECOVERY_PROGRAMS, group.program(), group.programName())));
-    service.addCharacteristic(characteristic(format(group.format())));
-    group.characteristics().stream().sorted().forEach(code -> service.addCharacteristic(characteristic(code)));
+    // The format first; imported groups also list it among their characteristics: once is enough.
+    service.addCharacteristic(characteristic(group.format().code()));
+    group.characteristics().stream()
+        .filter(code -> MeetingFormat.fromCode(code).isEmpty())
+        .sorted()
+        .forEach(code -> service.addCharacteristic(characteristic(code)));
     group.languages().stream().sorted().forEach(lang -> service.addCommunication(new CodeableConcept(new Coding(BCP_47, lang, null))));
     if (!group.days().isEmpty()) {
       var time = service.addAvailableTime();
@@ -79,15 +83,6 @@ public final class PeerGroupToHealthcareServiceMapper {
     }
     location.getPosition().setLatitude(group.location().latitude()).setLongitude(group.location().longitude());
     return location;
-  }
-
-  /** The meeting-characteristics code of a format. */
-  public static String format(MeetingFormat format) {
-    return switch (format) {
-      case IN_PERSON -> "in-person";
-      case ONLINE -> "online";
-      case HYBRID -> "hybrid";
-    };
   }
 
   private static CodeableConcept characteristic(String code) {

@@ -85,7 +85,7 @@ public final class PersonFromFhir {
         case "identity-groups" -> codes(answers).forEach(code -> Trait.fromCode(code).filter(Trait::isIdentity).ifPresent(person::identityGroups));
         case "language" -> codes(answers).forEach(code -> person.language(primaryTag(code)));
         case "language-required" -> person.languageRequired(firstBoolean(answers));
-        case "format" -> codes(answers).forEach(code -> format(code).ifPresent(person::formats));
+        case "format" -> codes(answers).forEach(code -> MeetingFormat.fromCode(code).ifPresent(person::formats));
         case "max-travel-km" -> answers.stream().map(QuestionnaireResponseItemAnswerComponent::getValue)
             .filter(DecimalType.class::isInstance).map(v -> ((DecimalType) v).getValue().doubleValue())
             .filter(km -> km > 0).findFirst().ifPresent(person::maxTravelKm);
@@ -141,15 +141,6 @@ public final class PersonFromFhir {
       case "free-only" -> Optional.of(Cost.FREE);
       case "donation" -> Optional.of(Cost.DONATION);
       case "sliding-scale" -> Optional.of(Cost.SLIDING_SCALE);
-      default -> Optional.empty();
-    };
-  }
-
-  private static Optional<MeetingFormat> format(String code) {
-    return switch (code) {
-      case "in-person" -> Optional.of(MeetingFormat.IN_PERSON);
-      case "online" -> Optional.of(MeetingFormat.ONLINE);
-      case "hybrid" -> Optional.of(MeetingFormat.HYBRID);
       default -> Optional.empty();
     };
   }

@@ -73,7 +73,7 @@ public class PeerGroupDirectory {
       params.put("active", search.active());
     }
     if (search.characteristic() != null) {
-      Optional<MeetingFormat> format = formatOf(search.characteristic());
+      Optional<MeetingFormat> format = MeetingFormat.fromCode(search.characteristic());
       if (format.isPresent()) {
         where.append(" and format = :format");
         params.put("format", format.get().name());
@@ -160,15 +160,6 @@ public class PeerGroupDirectory {
         .params(columns)
         .update();
     return true;
-  }
-
-  private static Optional<MeetingFormat> formatOf(String characteristic) {
-    return switch (characteristic) {
-      case "in-person" -> Optional.of(MeetingFormat.IN_PERSON);
-      case "online" -> Optional.of(MeetingFormat.ONLINE);
-      case "hybrid" -> Optional.of(MeetingFormat.HYBRID);
-      default -> Optional.empty();
-    };
   }
 
   private static String escapeLike(String value) {

@@ -42,10 +42,6 @@ public final class PeerGroupMatcher {
     this.policy = policy;
   }
 
-  public MatchingPolicy policy() {
-    return policy;
-  }
-
   public MatchResult match(Person person, PeerGroupIndex directory) {
     return match(person, directory, policy.limit());
   }

@@ -113,11 +113,7 @@ public final class BmltFeedReader {
     }
     Set<String> characteristics = new LinkedHashSet<>();
     worlds.forEach(world -> types.characteristicOfBmltWorldId(world).ifPresent(characteristics::add));
-    characteristics.add(switch (format) {
-      case IN_PERSON -> "in-person";
-      case ONLINE -> "online";
-      case HYBRID -> "hybrid";
-    });
+    characteristics.add(format.code());
     String language = text(record, "lang_enum").map(l -> l.toLowerCase(Locale.ROOT)).orElse("en");
     boolean hasPlace = format != MeetingFormat.ONLINE;
     DirectoryGroup.Address address =

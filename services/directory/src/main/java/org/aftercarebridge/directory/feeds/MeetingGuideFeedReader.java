@@ -96,11 +96,7 @@ public final class MeetingGuideFeedReader {
       types.characteristicOfMeetingGuideType(type).ifPresent(characteristics::add);
       types.languageOfMeetingGuideType(type).ifPresent(languages::add);
     }
-    characteristics.add(switch (format) {
-      case IN_PERSON -> "in-person";
-      case ONLINE -> "online";
-      case HYBRID -> "hybrid";
-    });
+    characteristics.add(format.code());
     if (languages.isEmpty()) {
       languages.add("en");
     }

@@ -2,6 +2,7 @@ package org.aftercarebridge.matching;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,26 @@ final class Admission {
 
   private Admission() {}
 
-  /** The first requirement the group fails whatever the way of attending, or null when it admits the person. */
+  /** Everything {@link #refusal} looks at: groups with the same key admit the same people. */
+  record Key(
+      boolean forFamilies, boolean women, boolean men, boolean closed, boolean signLanguage, Set<Substance> focus,
+      Set<String> languages) {}
+
+  static Key key(PeerGroup group) {
+    return new Key(
+        group.forFamilies(),
+        group.traits().contains(Trait.WOMEN),
+        group.traits().contains(Trait.MEN),
+        group.traits().contains(Trait.CLOSED),
+        group.traits().contains(Trait.SIGN_LANGUAGE),
+        group.focus(),
+        group.languages());
+  }
+
+  /**
+   * The first requirement the group fails whatever the way of attending, or null when it admits the
+   * person. Reads only what {@link #key} holds.
+   */
   static Refusal refusal(Person person, PeerGroup group) {
     if (group.forFamilies()) {
       return Refusal.FAMILY_PROGRAM;

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * An immutable, searchable snapshot of the directory for matching: groups that meet at a place are
  * bucketed in a latitude/longitude grid so that a search looks at the neighbourhood, not the
- * country; groups one can join online are kept in one list. Built once per directory change.
+ * country; groups one can join from anywhere are kept in {@link Timetable}s. Built once per
+ * directory change.
  */
 public final class PeerGroupIndex {
 
@@ -18,11 +19,13 @@ public final class PeerGroupIndex {
   private static final double KM_PER_DEGREE_LATITUDE = 111.2;
 
   private final Map<Long, List<PeerGroup>> placed = new HashMap<>();
-  private final List<PeerGroup> online = new ArrayList<>();
-  private final List<PeerGroup> oneOnOne = new ArrayList<>();
+  private final Timetable online;
+  private final Timetable oneOnOne;
   private final int size;
 
   public PeerGroupIndex(Collection<PeerGroup> groups) {
+    List<PeerGroup> online = new ArrayList<>();
+    List<PeerGroup> oneOnOne = new ArrayList<>();
     for (PeerGroup group : groups) {
       if (group.placed()) {
         placed.computeIfAbsent(cell(row(group.location().latitude()), column(group.location().longitude())), k -> new ArrayList<>())
@@ -35,6 +38,8 @@ public final class PeerGroupIndex {
         oneOnOne.add(group);
       }
     }
+    this.online = new Timetable(online);
+    this.oneOnOne = new Timetable(oneOnOne);
     size = groups.size();
   }
 
@@ -43,12 +48,12 @@ public final class PeerGroupIndex {
   }
 
   /** Groups that can be joined online (online and hybrid). */
-  List<PeerGroup> online() {
+  Timetable online() {
     return online;
   }
 
   /** One-on-one peer supporters, wherever they are. */
-  List<PeerGroup> oneOnOne() {
+  Timetable oneOnOne() {
     return oneOnOne;
   }
 

@@ -2,14 +2,17 @@ package org.aftercarebridge.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -47,85 +50,95 @@ public final class PeerGroupMatcher {
   }
 
   public MatchResult match(Person person, PeerGroupIndex directory, int limit) {
-    Search search = new Search(person, directory);
+    Search search = new Search(person, directory, limit);
     Double radius = search.inPerson();
     boolean fillIn = search.needsOnline();
     if (fillIn) {
       search.online(false);
     }
-    if (!search.candidates.isEmpty()) {
-      return new MatchResult(search.best(limit), true, radius, search.foundSummary(radius, fillIn));
+    if (search.fits > 0) {
+      return new MatchResult(search.best(), true, radius, search.foundSummary(radius, fillIn));
     }
     search.online(true);
     search.oneOnOne();
-    List<Match> offers = search.best(limit);
+    List<Match> offers = search.best();
     return new MatchResult(offers, false, radius, search.unmetSummary(offers.isEmpty()));
   }
 
-  /** One person's search: the candidates found so far and what was refused on the way. */
+  /** One person's search: the best candidates so far, how many fit, and what was refused on the way. */
   private final class Search {
     private final Person person;
     private final PeerGroupIndex directory;
+    private final int limit;
     private final double maxKm;
     private final Scorer scorer;
-    private final List<Candidate> candidates = new ArrayList<>();
+    /** The best {@code limit} candidates, worst on top: a bounded heap keeps the search linear. */
+    private final PriorityQueue<Candidate> top;
+    /** Groups held or offered in person: never considered twice (a group rejected once stays rejected, as the bar only rises). */
     private final Set<String> taken = new HashSet<>();
     private final Map<Admission.Refusal, Integer> refused = new EnumMap<>(Admission.Refusal.class);
+    private int fits;
     private int nearby;
+    private int nearbyAlsoOnline;
 
-    Search(Person person, PeerGroupIndex directory) {
+    Search(Person person, PeerGroupIndex directory, int limit) {
       this.person = person;
       this.directory = directory;
+      this.limit = limit;
       this.maxKm = person.maxTravelKm() == null || person.maxTravelKm() <= 0 ? policy.maxTravelKm() : person.maxTravelKm();
       this.scorer = new Scorer(person, policy, maxKm);
+      this.top = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
     }
 
     /** Adds the in-person candidates within the auto-radius; answers that radius, or null without a place to start from. */
     Double inPerson() {
-      if (person.home() == null) {
+      if (person.home() == null || !person.canAttendInPerson()) {
         return null;
       }
-      if (!person.canAttendInPerson()) {
-        return null;
+      double radius = maxKm;
+      List<Candidate> reachable = null;
+      for (double step : policy.radiusLadderKm()) {
+        if (step >= maxKm) {
+          break;
+        }
+        List<Candidate> within = reachable(step, false);
+        if (within.size() >= policy.enoughNearby()) {
+          radius = step;
+          reachable = within;
+          break;
+        }
       }
+      if (reachable == null) {
+        reachable = reachable(maxKm, true);
+      }
+      for (Candidate candidate : reachable) {
+        PeerGroup group = candidate.group();
+        keep(group, MeetingFormat.IN_PERSON, candidate.km(), scorer.score(group, MeetingFormat.IN_PERSON, candidate.km(), null), false);
+        taken.add(group.id()); // offered in person, if at all
+        if (group.format().reachableOnline()) {
+          nearbyAlsoOnline++;
+        }
+      }
+      nearby = reachable.size();
+      fits += nearby;
+      return radius;
+    }
+
+    /** The groups within {@code km} one can attend in person that admit the person; counting refusals when asked. */
+    private List<Candidate> reachable(double km, boolean countRefusals) {
       List<Candidate> reachable = new ArrayList<>();
-      directory.placedWithin(person.home(), maxKm, (group, km) -> {
+      directory.placedWithin(person.home(), km, (group, distance) -> {
         Admission.Refusal refusal = Admission.refusal(person, group);
         if (refusal == null && !Admission.accessibleInPerson(person, group)) {
           refusal = Admission.Refusal.WHEELCHAIR;
         }
-        if (refusal != null) {
+        if (refusal == null) {
+          reachable.add(new Candidate(group, MeetingFormat.IN_PERSON, distance, 0, 0, false));
+        } else if (countRefusals) {
           refused.merge(refusal, 1, Integer::sum);
-        } else {
-          reachable.add(new Candidate(group, MeetingFormat.IN_PERSON, km, 0, 0, false));
         }
       });
-      double radius = radius(reachable);
-      for (Candidate candidate : reachable) {
-        if (candidate.km() <= radius) {
-          add(candidate.group(), MeetingFormat.IN_PERSON, candidate.km(), false);
-          nearby++;
-        }
-      }
-      return radius;
-    }
-
-    /** The smallest radius on the ladder with enough groups, else the travel limit. */
-    private double radius(List<Candidate> reachable) {
-      double[] distances = reachable.stream().mapToDouble(Candidate::km).toArray();
-      Arrays.sort(distances);
-      if (distances.length >= policy.enoughNearby()) {
-        double needed = distances[policy.enoughNearby() - 1];
-        for (double step : policy.radiusLadderKm()) {
-          if (step >= maxKm) {
-            break;
-          }
-          if (step >= needed) {
-            return step;
-          }
-        }
-      }
-      return maxKm;
+      return reachable;
     }
 
     boolean needsOnline() {
@@ -136,50 +149,146 @@ public final class PeerGroupMatcher {
               || nearby < policy.enoughNearby());
     }
 
-    /** Adds online-joinable groups; {@code instead} when offered because nothing else fits (format not asked for). */
+    /** Considers the groups one can join online; {@code instead} when offered because nothing else fits (format not asked for). */
     void online(boolean instead) {
-      if (!instead && !person.canAttendOnline()) {
-        return;
-      }
-      for (PeerGroup group : directory.online()) {
-        if (taken.contains(group.id())) {
-          continue;
-        }
-        Admission.Refusal refusal = Admission.refusal(person, group);
-        if (refusal != null) {
-          if (!instead) {
-            refused.merge(refusal, 1, Integer::sum);
+      Timetable online = directory.online();
+      Admission.Refusal[] verdicts = verdicts(online);
+      if (!instead) {
+        for (int c = 0; c < verdicts.length; c++) {
+          if (verdicts[c] != null) {
+            refused.merge(verdicts[c], online.classSize(c), Integer::sum);
+          } else {
+            fits += online.classSize(c);
           }
-          continue;
         }
-        add(group, MeetingFormat.ONLINE, Double.POSITIVE_INFINITY, instead);
+        fits -= nearbyAlsoOnline; // hybrid groups nearby fit already, in person
       }
+      new SoonestFirst(online, verdicts, group -> MeetingFormat.ONLINE, instead).run();
     }
 
-    /** Adds one-on-one peer supporters that admit the person, wherever they are. */
+    /** Considers the one-on-one peer supporters that admit the person, wherever they are. */
     void oneOnOne() {
-      for (PeerGroup group : directory.oneOnOne()) {
-        if (!taken.contains(group.id()) && Admission.refusal(person, group) == null) {
-          add(group, group.format().reachableOnline() ? MeetingFormat.ONLINE : MeetingFormat.IN_PERSON, Double.POSITIVE_INFINITY, true);
+      Timetable peers = directory.oneOnOne();
+      new SoonestFirst(peers, verdicts(peers),
+          group -> group.format().reachableOnline() ? MeetingFormat.ONLINE : MeetingFormat.IN_PERSON, true).run();
+    }
+
+    private Admission.Refusal[] verdicts(Timetable timetable) {
+      Admission.Refusal[] verdicts = new Admission.Refusal[timetable.admissionClasses()];
+      for (int c = 0; c < verdicts.length; c++) {
+        verdicts[c] = Admission.refusal(person, timetable.classSample(c));
+      }
+      return verdicts;
+    }
+
+    /** Whether the candidates held are all better than a group online earning {@code scheduleShare} could be. */
+    private boolean cannotBeat(double scheduleShare) {
+      return beaten(scorer.bestOnline(scheduleShare));
+    }
+
+    /**
+     * Scores the admitted groups of a timetable in the order of their next meeting the person can go
+     * to, and stops as soon as no later one could beat the candidates held: then even a group meeting
+     * every other criterion scores less for being later. Groups by appointment take their place in
+     * that order by the share of the schedule weight they earn; groups meeting only when the person
+     * cannot go come last.
+     */
+    private final class SoonestFirst {
+      private final Timetable timetable;
+      private final Admission.Refusal[] verdicts;
+      private final Function<PeerGroup, MeetingFormat> attendance;
+      private final boolean instead;
+      private final BitSet seen;
+      /** Points besides the schedule per scoring class, NaN until a group of the class comes up. */
+      private final double[] besidesSchedule;
+
+      SoonestFirst(Timetable timetable, Admission.Refusal[] verdicts, Function<PeerGroup, MeetingFormat> attendance, boolean instead) {
+        this.timetable = timetable;
+        this.verdicts = verdicts;
+        this.attendance = attendance;
+        this.instead = instead;
+        this.seen = new BitSet(timetable.size());
+        this.besidesSchedule = new double[timetable.scoringClasses()];
+        Arrays.fill(besidesSchedule, Double.NaN);
+      }
+
+      void run() {
+        if (Arrays.stream(verdicts).allMatch(Objects::nonNull)) {
+          return; // none admits the person
+        }
+        boolean appointmentsSeen = false;
+        Timetable.Walk walk = timetable.walk(scorer::startMinute);
+        while (walk.next()) {
+          double soonness = Scorer.soonness(walk.minutesAhead());
+          if (!appointmentsSeen && soonness < Scorer.BY_APPOINTMENT_SOONNESS) {
+            if (!byAppointment()) {
+              return;
+            }
+            appointmentsSeen = true;
+          }
+          if (cannotBeat(soonness)) {
+            return;
+          }
+          int ordinal = walk.ordinal();
+          if (!seen.get(ordinal) && scorer.canGo(walk.time())) {
+            consider(ordinal, soonness); // its first meeting the person can go to: its next
+          }
+        }
+        if ((appointmentsSeen || byAppointment()) && !cannotBeat(0)) {
+          for (int ordinal = seen.nextClearBit(0); ordinal < timetable.size(); ordinal = seen.nextClearBit(ordinal + 1)) {
+            consider(ordinal, 0); // meets only when the person cannot go
+          }
+        }
+      }
+
+      /** Considers the groups that meet by appointment, unless none could beat the candidates held (then false). */
+      private boolean byAppointment() {
+        if (cannotBeat(Scorer.BY_APPOINTMENT_SOONNESS)) {
+          return false;
+        }
+        for (int ordinal : timetable.byAppointment()) {
+          consider(ordinal, Scorer.BY_APPOINTMENT_SOONNESS);
+        }
+        return true;
+      }
+
+      /** Scores the group, if admitted, with the share of the schedule weight it earns, and keeps it if good enough. */
+      private void consider(int ordinal, double scheduleShare) {
+        seen.set(ordinal);
+        if (verdicts[timetable.admissionClass(ordinal)] != null) {
+          return;
+        }
+        PeerGroup group = timetable.group(ordinal);
+        MeetingFormat way = attendance.apply(group);
+        int scoring = timetable.scoringClass(ordinal);
+        if (Double.isNaN(besidesSchedule[scoring])) {
+          besidesSchedule[scoring] = scorer.besidesSchedule(group, way, Double.POSITIVE_INFINITY);
+        }
+        double score = scorer.score(besidesSchedule[scoring], scheduleShare);
+        if (!beaten(score) && !taken.contains(group.id()) && keep(group, way, Double.POSITIVE_INFINITY, score, instead)) {
+          taken.add(group.id()); // once: one group can be in several timetables
         }
       }
     }
 
-    private void add(PeerGroup group, MeetingFormat attendance, double km, boolean instead) {
-      taken.add(group.id());
-      double score = scorer.score(group, attendance, km, null);
-      candidates.add(new Candidate(group, attendance, km, score, scorer.minutesUntilNext(group), instead));
+    /** Whether a candidate with this score cannot be among the best {@code limit}. */
+    private boolean beaten(double score) {
+      return top.size() == limit && score < top.peek().score();
     }
 
-    /** The best {@code limit} candidates, explained; a bounded heap keeps this linear in the candidates. */
-    List<Match> best(int limit) {
-      PriorityQueue<Candidate> top = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
-      for (Candidate candidate : candidates) {
-        top.add(candidate);
-        if (top.size() > limit) {
-          top.poll();
-        }
+    /** Keeps the candidate if it is among the best {@code limit}; true if kept. */
+    private boolean keep(PeerGroup group, MeetingFormat attendance, double km, double score, boolean instead) {
+      if (beaten(score)) {
+        return false;
       }
+      top.add(new Candidate(group, attendance, km, score, scorer.minutesUntilNext(group), instead));
+      if (top.size() > limit) {
+        top.poll();
+      }
+      return true;
+    }
+
+    List<Match> best() {
       return top.stream().sorted(BEST_FIRST).map(this::explain).toList();
     }
 
@@ -204,7 +313,7 @@ public final class PeerGroupMatcher {
 
     String foundSummary(Double radius, boolean fillIn) {
       StringBuilder summary = new StringBuilder();
-      summary.append(candidates.size()).append(candidates.size() == 1 ? " group fits" : " groups fit");
+      summary.append(fits).append(fits == 1 ? " group fits" : " groups fit");
       if (radius != null) {
         summary.append(String.format(Locale.ROOT, ": %d in person within %s km", nearby, km(radius)));
       } else if (person.home() == null && person.canAttendInPerson()) {

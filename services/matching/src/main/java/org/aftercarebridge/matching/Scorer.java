@@ -20,7 +20,8 @@ final class Scorer {
 
   static final int BY_APPOINTMENT = Integer.MAX_VALUE;
   private static final int MINUTES_PER_WEEK = Schedule.WeeklyTime.MINUTES_PER_WEEK;
-  private static final double BY_APPOINTMENT_SOONNESS = 0.75;
+  /** The schedule share of a peer supporter who arranges the first meeting: soon, but not as sure as a meeting tonight. */
+  static final double BY_APPOINTMENT_SOONNESS = 0.75;
   private static final double ONLINE_DISTANCE_SHARE = 0.5;
 
   private final Person person;
@@ -63,35 +64,79 @@ final class Scorer {
             + weights.cost();
   }
 
-  /** The group's score, 0..1; with {@code out} also every criterion met and missed. */
+  /** Everything the criteria other than the schedule read of a group: groups with equal keys differ only in when they meet. */
+  record Key(Set<Approach> approaches, Set<Substance> focus, Set<Trait> traits, Set<String> languages, Cost cost, MeetingFormat format) {}
+
+  static Key key(PeerGroup group) {
+    return new Key(group.approaches(), group.focus(), group.traits(), group.languages(), group.cost(), group.format());
+  }
+
+  /** The group's score, 0..1; with {@code out} also every criterion met and missed (in this order). */
   double score(PeerGroup group, MeetingFormat attendance, double km, List<Criterion> out) {
-    double points = programFit(group, out)
+    double before = programFit(group, out)
         + philosophy(group, out)
         + identity(group, out)
         + language(group, out)
         + newcomer(group, out)
-        + socialAnxiety(group, attendance, out)
-        + schedule(group, out)
-        + distance(group, attendance, km, out)
-        + cost(group, out);
+        + socialAnxiety(group, attendance, out);
+    double schedule = schedule(group, out);
+    return rounded(before + distance(group, attendance, km, out) + cost(group, out) + schedule);
+  }
+
+  /** The points of every criterion but the schedule: the same for every group of one {@link Key} and way of attending. */
+  double besidesSchedule(PeerGroup group, MeetingFormat attendance, double km) {
+    return programFit(group, null)
+        + philosophy(group, null)
+        + identity(group, null)
+        + language(group, null)
+        + newcomer(group, null)
+        + socialAnxiety(group, attendance, null)
+        + distance(group, attendance, km, null)
+        + cost(group, null);
+  }
+
+  /**
+   * The score of a group from its {@link #besidesSchedule} points and the share of the schedule
+   * weight it earns ({@link #soonness} of its next meeting, {@link #BY_APPOINTMENT_SOONNESS}, or 0
+   * when it never meets when the person can go): exactly what {@link #score} answers.
+   */
+  double score(double besidesSchedule, double scheduleShare) {
+    return rounded(besidesSchedule + weights.schedule() * scheduleShare);
+  }
+
+  /**
+   * The most a group joined online can score when its schedule earns {@code scheduleShare} and it
+   * meets every other criterion: the bound that lets a search stop before groups that cannot beat
+   * the ones it holds.
+   */
+  double bestOnline(double scheduleShare) {
+    double everythingElse = maxPoints - weights.schedule() - weights.distance() * (1 - ONLINE_DISTANCE_SHARE);
+    return score(everythingElse + 1e-9, scheduleShare);
+  }
+
+  /** The schedule share of a meeting {@code minutesAhead} after the person's start: 1 now, 0 a week later. */
+  static double soonness(int minutesAhead) {
+    return 1 - (double) minutesAhead / MINUTES_PER_WEEK;
+  }
+
+  private double rounded(double points) {
     return Math.round(points / maxPoints * 1000) / 1000.0;
   }
 
   private double programFit(PeerGroup group, List<Criterion> out) {
-    String program = programName(group);
     if (group.focus().isEmpty()) {
-      if (out != null) add(out, true, "program", () -> program + " welcomes people recovering from any substance");
+      if (out != null) add(out, true, "program", () -> programName(group) + " welcomes people recovering from any substance");
       return weights.programFit();
     }
     if (person.substances().isEmpty()) {
-      if (out != null) add(out, false, "program", () -> "no substance diagnosis was sent; " + program + " is about " + Admission.labels(group));
+      if (out != null) add(out, false, "program", () -> "no substance diagnosis was sent; " + programName(group) + " is about " + Admission.labels(group));
       return weights.programFit() / 2;
     }
     if (Collections.disjoint(person.substances(), group.focus())) {
-      if (out != null) add(out, false, "program", () -> program + " is about " + Admission.labels(group) + ", not the person's diagnosis");
+      if (out != null) add(out, false, "program", () -> programName(group) + " is about " + Admission.labels(group) + ", not the person's diagnosis");
       return 0;
     }
-    if (out != null) add(out, true, "program", () -> program + " is about " + person.substances().stream()
+    if (out != null) add(out, true, "program", () -> programName(group) + " is about " + person.substances().stream()
         .filter(group.focus()::contains).map(Substance::label).sorted().collect(Collectors.joining(", ")) + ", as the person's diagnosis");
     return weights.programFit();
   }
@@ -155,7 +200,7 @@ final class Scorer {
     if (out != null) add(out, true, "schedule", () -> "next meeting " + nextStart(group).toLocalDateTime().toString().replace('T', ' ')
         + " " + zone(group).getId() + ", " + humanDuration(next) + " after the person can start"
         + (person.availability().isEmpty() ? "" : ", within the times they can go"));
-    return weights.schedule() * (1 - (double) next / MINUTES_PER_WEEK);
+    return weights.schedule() * soonness(next);
   }
 
   private double distance(PeerGroup group, MeetingFormat attendance, double km, List<Criterion> out) {
@@ -185,10 +230,10 @@ final class Scorer {
     if (group.schedule().byAppointment()) {
       return BY_APPOINTMENT;
     }
-    int start = startMinuteByZone.computeIfAbsent(zone(group), this::startMinuteOfWeek);
+    int start = startMinute(group.schedule().zone());
     int best = BY_APPOINTMENT;
     for (Schedule.WeeklyTime time : group.schedule().times()) {
-      if (!fitsAvailability(time)) {
+      if (!canGo(time)) {
         continue;
       }
       int minutes = Math.floorMod(time.minuteOfWeek() - start, MINUTES_PER_WEEK);
@@ -205,7 +250,13 @@ final class Scorer {
         : person.availableFrom().atZone(zone(group)).withSecond(0).withNano(0).plusMinutes(minutes);
   }
 
-  private boolean fitsAvailability(Schedule.WeeklyTime time) {
+  /** The person's start as minute of the week in {@code zone} (null: the policy's default zone). */
+  int startMinute(ZoneId zone) {
+    return startMinuteByZone.computeIfAbsent(zone == null ? policy.defaultZone() : zone, this::startMinuteOfWeek);
+  }
+
+  /** Whether the meeting time lies within the person's availability (always, when they gave none). */
+  boolean canGo(Schedule.WeeklyTime time) {
     if (person.availability().isEmpty()) {
       return true;
     }

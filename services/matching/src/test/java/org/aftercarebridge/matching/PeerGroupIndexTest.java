@@ -48,8 +48,8 @@ class PeerGroupIndexTest {
     PeerGroup peer = PeerGroupMatcherTest.group("peer", RecoveryProgram.PEER_RECOVERY_SUPPORT, MeetingFormat.IN_PERSON, null);
     PeerGroupIndex index = new PeerGroupIndex(List.of(online, hybrid, peer));
 
-    assertThat(index.online()).containsExactly(online, hybrid);
-    assertThat(index.oneOnOne()).containsExactly(peer);
+    assertThat(index.online().groups()).containsExactly(online, hybrid);
+    assertThat(index.oneOnOne().groups()).containsExactly(peer);
     assertThat(index.size()).isEqualTo(3);
   }
 }

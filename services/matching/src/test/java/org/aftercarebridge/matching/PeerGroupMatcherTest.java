@@ -8,7 +8,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -384,6 +386,74 @@ class PeerGroupMatcherTest {
       for (int attempt = 0; attempt < 5; attempt++) {
         Collections.shuffle(groups);
         assertThat(ids(match(person().build(), groups.toArray(PeerGroup[]::new)))).containsExactly("a", "b", "c", "d");
+      }
+    }
+
+    /**
+     * The online search stops at the first meeting that can no longer beat the groups it holds; it
+     * must still find exactly what scoring every group would, for every kind of person and schedule.
+     */
+    @Test
+    void theOnlineSearchFindsWhatScoringEveryGroupWouldFind() {
+      Random random = new Random(42);
+      ZoneId[] zones = {NEW_YORK, ZoneId.of("America/Chicago"), ZoneId.of("America/Los_Angeles"), ZoneId.of("Europe/Berlin"), null};
+      RecoveryProgram[] programs = RecoveryProgram.values();
+      Trait[] traits = {Trait.NEWCOMER, Trait.WOMEN, Trait.MEN, Trait.LGBTQ, Trait.CLOSED, Trait.SPEAKER, Trait.SMALL_GROUP, Trait.SIGN_LANGUAGE};
+      List<PeerGroup> groups = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        List<Schedule.WeeklyTime> times = new ArrayList<>();
+        int meetings = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(3);
+        for (int t = 0; t < meetings; t++) {
+          times.add(Schedule.WeeklyTime.of(DayOfWeek.of(1 + random.nextInt(7)), random.nextInt(24), 15 * random.nextInt(4)));
+        }
+        Set<Trait> has = EnumSet.noneOf(Trait.class);
+        for (Trait trait : traits) {
+          if (random.nextInt(5) == 0) {
+            has.add(trait);
+          }
+        }
+        groups.add(PeerGroup.of("g" + i, "Group " + i, programs[random.nextInt(programs.length)],
+            random.nextBoolean() ? MeetingFormat.ONLINE : MeetingFormat.HYBRID, has,
+            random.nextInt(4) == 0 ? Set.of("es") : Set.of("en"), null, new Schedule(times, zones[random.nextInt(zones.length)])));
+      }
+      PeerGroupIndex index = new PeerGroupIndex(groups);
+      for (int p = 0; p < 300; p++) {
+        Person.Builder builder = Person.builder(DISCHARGE.plusSeconds(random.nextInt(7 * 24 * 3600)))
+            .gender(Gender.values()[random.nextInt(Gender.values().length)])
+            .formats(MeetingFormat.ONLINE);
+        if (random.nextBoolean()) {
+          builder.substances(Substance.values()[random.nextInt(Substance.values().length)]);
+        }
+        if (random.nextInt(3) == 0) {
+          builder.identityGroups(Trait.LGBTQ);
+        }
+        if (random.nextInt(4) == 0) {
+          builder.language("es").languageRequired(random.nextBoolean());
+        }
+        if (random.nextInt(3) == 0) {
+          builder.socialAnxiety(true);
+        }
+        if (random.nextInt(3) == 0) {
+          builder.availability(new Person.Availability(random.nextBoolean() ? null : DayOfWeek.of(1 + random.nextInt(7)),
+              LocalTime.of(17, 0), LocalTime.of(21, 0)));
+        }
+        Person person = builder.build();
+        int limit = 1 + random.nextInt(8);
+
+        MatchResult result = matcher.match(person, index, limit);
+
+        Scorer scorer = new Scorer(person, MatchingPolicy.DEFAULTS, MatchingPolicy.DEFAULTS.maxTravelKm());
+        List<PeerGroup> admitted = groups.stream().filter(g -> Admission.refusal(person, g) == null).toList();
+        List<String> expected = admitted.stream()
+            .sorted(java.util.Comparator.<PeerGroup>comparingDouble(g -> -scorer.score(g, MeetingFormat.ONLINE, Double.POSITIVE_INFINITY, null))
+                .thenComparingInt(scorer::minutesUntilNext)
+                .thenComparing(PeerGroup::id))
+            .limit(limit)
+            .map(PeerGroup::id)
+            .toList();
+        assertThat(ids(result)).as("person %d", p).isEqualTo(expected);
+        assertThat(result.summary()).as("person %d", p)
+            .startsWith(admitted.isEmpty() ? "No group" : admitted.size() + (admitted.size() == 1 ? " group fits" : " groups fit"));
       }
     }
 

@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Match latency against a synthetic national directory of 1k, 10k and 100k groups: groups spread
  * around 60 metro areas like real meetings are (90% meet at a place, 10% online only), with the
  * real mix of programs, characteristics, languages, time zones and weekly schedules; people drawn
- * the same way, a fifth of them asking for online meetings, some with requirements. SampleTime
+ * the same way, a fifth of them asking for online meetings, some with requirements, some asking for
+ * an identity group (LGBTQ+, young people, women). SampleTime
  * mode gives the p50 and p99 that {@code docs/benchmarks.md} records.
  */
 @State(Scope.Benchmark)
@@ -64,6 +65,8 @@ public class MatchingBenchmark {
     Trait.OPEN, Trait.CLOSED, Trait.NEWCOMER, Trait.SPEAKER, Trait.DISCUSSION, Trait.WOMEN, Trait.MEN, Trait.LGBTQ,
     Trait.YOUNG_PEOPLE, Trait.SECULAR, Trait.MEDITATION, Trait.WHEELCHAIR_ACCESSIBLE
   };
+
+  private static final Trait[] IDENTITIES = {Trait.LGBTQ, Trait.YOUNG_PEOPLE, Trait.WOMEN};
 
   @Param({"1000", "10000", "100000"})
   public int groups;
@@ -129,6 +132,9 @@ public class MatchingBenchmark {
     }
     if (random.nextDouble() < 0.1) {
       person.language("es").languageRequired(random.nextBoolean());
+    }
+    if (random.nextDouble() < 0.15) {
+      person.identityGroups(IDENTITIES[random.nextInt(IDENTITIES.length)]);
     }
     if (random.nextDouble() < 0.05) {
       person.needs(Trait.WHEELCHAIR_ACCESSIBLE);

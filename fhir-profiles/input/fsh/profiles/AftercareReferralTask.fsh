@@ -13,6 +13,7 @@ match explanation says why it was chosen. Labelled as 42 CFR Part 2 data (DS4P).
 * extension contains MatchExplanation named matchExplanation 0..*
 * status from ReferralTaskStatus (required)
 * statusReason obeys acb-task-1
+* statusReason from ReferralDeclineReasonsVS (extensible)
 * businessStatus from ReferralBusinessStatus (extensible)
 * intent = #order
 * code 1..1

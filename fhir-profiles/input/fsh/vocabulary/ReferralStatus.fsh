@@ -30,3 +30,22 @@ Description: "The Task statuses a referral can have: all of FHIR's TaskStatus ex
 * include codes from system $task-status
 * exclude $task-status#ready
 * exclude $task-status#received
+
+CodeSystem: ReferralDeclineReasons
+Id: referral-decline-reasons
+Title: "Referral decline reasons"
+Description: "Why a peer group or its coordinator declined a referral (Task.statusReason of a rejected Task, with its text as Gravity requires). A declined referral goes to the next group matching offered."
+* ^status = #active
+* ^caseSensitive = true
+* ^content = #complete
+* #group-full "Group full" "The group has no room for a newcomer now (Gravity's 'no capacity')."
+* #not-a-fit "Not a fit" "The group is not right for the person (program, setting, audience)."
+* #unreachable "Unreachable" "The group could not reach the person."
+* #person-declined "Person declined" "The person does not want this group."
+* #other "Other" "Another reason, given in the text."
+
+ValueSet: ReferralDeclineReasonsVS
+Id: referral-decline-reasons
+Title: "Referral decline reasons"
+Description: "Every referral decline reason."
+* include codes from system ReferralDeclineReasons

@@ -37,6 +37,8 @@ public final class AftercareProfiles {
   public static final String RECOVERY_PROGRAMS = CANONICAL_BASE + "/CodeSystem/recovery-programs";
   public static final String MEETING_CHARACTERISTICS = CANONICAL_BASE + "/CodeSystem/meeting-characteristics";
   public static final String GROUP_COSTS = CANONICAL_BASE + "/CodeSystem/group-costs";
+  public static final String FOLLOW_UP_KINDS = CANONICAL_BASE + "/CodeSystem/follow-up-kinds";
+  public static final String DECLINE_REASONS = CANONICAL_BASE + "/CodeSystem/referral-decline-reasons";
   public static final String MEETING_TIME_ZONE = CANONICAL_BASE + "/StructureDefinition/meeting-time-zone";
 
   /** Da Vinci Unsolicited Notifications event codes (hl7.fhir.us.davinci-alerts). */

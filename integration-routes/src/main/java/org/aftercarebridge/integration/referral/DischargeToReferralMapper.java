@@ -3,7 +3,9 @@ package org.aftercarebridge.integration.referral;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import org.aftercarebridge.directory.DirectoryGroup;
 import org.aftercarebridge.integration.intake.DischargeNotification;
 import org.aftercarebridge.integration.directory.PeerGroupToHealthcareServiceMapper;
 import org.aftercarebridge.integration.matching.MatchExplanations;
@@ -67,16 +69,8 @@ public final class DischargeToReferralMapper {
     Task task = task(discharge, serviceRequest, patient, matched, chosen, priority, now);
 
     String region = chosen == null ? settings.unassignedRegion() : chosen.group().region();
-    Announcement announcement =
-        new Announcement(
-            UUID.randomUUID().toString(),
-            task.getIdElement().getIdPart(),
-            region,
-            priority,
-            patientKey,
-            fhirContext
-                .newJsonParser()
-                .encodeResourceToString(announcementBundle(task, serviceRequest, patient, matched, now)));
+    Announcement announcement = announcement(
+        task, serviceRequest, patient, matched.matches().stream().map(MatchedGroup::group).toList(), patientKey, region, now);
     return new Referral(
         UUID.randomUUID().toString(),
         discharge.source(),
@@ -88,7 +82,8 @@ public final class DischargeToReferralMapper {
         patient,
         serviceRequest,
         task,
-        announcement);
+        announcement,
+        matched.requirementsMet() ? matched.matches().stream().map(m -> m.group().id()).toList() : List.of());
   }
 
   /**
@@ -195,23 +190,74 @@ public final class DischargeToReferralMapper {
     return againstAdvice ? "urgent" : "routine";
   }
 
-  private Bundle announcementBundle(
-      Task task, ServiceRequest request, Patient patient, MatchedDischarge matched, Instant now) {
+  /**
+   * The queue message about a Task: the Task, its ServiceRequest, the minimum-necessary Patient and
+   * the groups in question with their places, as one Bundle.
+   */
+  Announcement announcement(
+      Task task, ServiceRequest request, Patient patient, List<DirectoryGroup> groups, String patientKey, String region, Instant now) {
     Bundle bundle = newPart2Resource(new Bundle());
     bundle.setType(Bundle.BundleType.COLLECTION);
     bundle.setTimestamp(Date.from(now));
     add(bundle, task);
     add(bundle, request);
     add(bundle, patient);
-    for (MatchedGroup match : matched.matches()) {
-      HealthcareService service = groupMapper.toHealthcareService(match.group());
+    for (DirectoryGroup group : groups) {
+      HealthcareService service = groupMapper.toHealthcareService(group);
       add(bundle, service);
-      Location location = groupMapper.toLocation(match.group());
+      Location location = groupMapper.toLocation(group);
       if (location != null) {
         add(bundle, location);
       }
     }
-    return bundle;
+    return new Announcement(
+        UUID.randomUUID().toString(),
+        task.getIdElement().getIdPart(),
+        region,
+        task.getPriority().toCode(),
+        patientKey,
+        fhirContext.newJsonParser().encodeResourceToString(bundle));
+  }
+
+  /** The Task that asks the next group after one declined: the declined Task's referral, a new owner. */
+  Task nextGroupTask(Task declined, DirectoryGroup group, Instant now) {
+    Task task = declined.copy();
+    task.setId(UUID.randomUUID().toString());
+    task.setMeta(new org.hl7.fhir.r4.model.Meta());
+    Ds4pLabels.applyPart2(task.getMeta());
+    task.getMeta().addProfile(AftercareProfiles.REFERRAL_TASK);
+    task.setStatus(Task.TaskStatus.REQUESTED);
+    task.setStatusReason(null);
+    task.setOutput(null);
+    task.setBusinessStatus(new CodeableConcept(new Coding(BSER_BUSINESS_STATUS, "2.0", "Service Request Created")));
+    task.setOwner(new Reference("HealthcareService/" + group.id()).setDisplay(group.name()));
+    task.setAuthoredOn(Date.from(now));
+    task.setLastModified(Date.from(now));
+    return task;
+  }
+
+  /**
+   * The Task that asks a coordinator to choose a group by hand (follow-up kind choose-group), due
+   * within {@code within}: every group asked declined, or none is left to ask.
+   */
+  Task chooseGroupTask(Task declined, int attempts, java.time.Duration within, Instant now) {
+    Task task = newPart2Resource(new Task());
+    task.getMeta().addProfile(AftercareProfiles.FOLLOW_UP_TASK);
+    task.setStatus(Task.TaskStatus.REQUESTED);
+    task.setIntent(Task.TaskIntent.ORDER);
+    task.setPriority(declined.getPriority());
+    task.setCode(new CodeableConcept(new Coding(AftercareProfiles.FOLLOW_UP_KINDS, "choose-group", "Choose a group")));
+    task.addBasedOn(declined.getFocus().copy());
+    task.setFocus(declined.getFocus().copy());
+    task.addPartOf(new Reference("Task/" + declined.getIdElement().getIdPart()));
+    task.setFor(declined.getFor().copy());
+    task.setAuthoredOn(Date.from(now));
+    task.setLastModified(Date.from(now));
+    task.setRequester(declined.getRequester().copy());
+    task.getRestriction().getPeriod().setEnd(Date.from(now.plus(within)));
+    task.addNote().setText(attempts + (attempts == 1 ? " group was" : " groups were")
+        + " asked and declined the referral: choose a group with the person.");
+    return task;
   }
 
   /** A new resource with its own id, labelled as 42 CFR Part 2 data: all we derive from a discharge is. */

@@ -12,10 +12,15 @@ public final class Endpoints {
   /** An announcement from the outbox, to be put on the referrals queue. */
   public static final String PUBLISH_REFERRAL = "direct:publish-referral";
 
+  /** A {@code ReferralTasks.Change}; replies with the Task as stored, or throws {@code TaskUpdateRefused}. */
+  public static final String UPDATE_TASK = "direct:update-task";
+
   public static final String INTAKE_FHIR_MESSAGE_ROUTE = "intake-fhir-message";
   public static final String REFERRAL_FROM_DISCHARGE_ROUTE = "referral-from-discharge";
   public static final String REFERRAL_PUBLISH_ROUTE = "referral-publish";
   public static final String REFERRAL_OUTBOX_SWEEP_ROUTE = "referral-outbox-sweep";
+  public static final String TASK_UPDATE_ROUTE = "task-update";
+  public static final String TASK_UPDATES_QUEUE_ROUTE = "task-updates-queue";
 
   private Endpoints() {}
 }

@@ -14,6 +14,7 @@ import org.aftercarebridge.integration.matching.PersonFromFhir;
 import org.aftercarebridge.integration.referral.DischargeToReferralMapper;
 import org.aftercarebridge.integration.referral.PatientPseudonyms;
 import org.aftercarebridge.integration.referral.ReferralPublishRoute.ReferralQueueSettings;
+import org.aftercarebridge.integration.referral.ReferralRerouter;
 import org.aftercarebridge.integration.referral.ReferralSettings;
 import org.aftercarebridge.matching.Cost;
 import org.aftercarebridge.matching.MatchingPolicy;
@@ -41,6 +42,9 @@ public class IntegrationConfiguration {
    * @param unassignedRegion the region of referrals no group matched
    * @param queue the referrals queue
    * @param pseudonymKey secret of the HMAC that makes pseudonymous patient keys
+   * @param maxGroupTries groups asked one after another as each declines, before a coordinator chooses by hand
+   * @param chooseGroupWithin how soon a coordinator's choose-group Task is due
+   * @param taskUpdatesQueue where coordinators may send Task updates instead of using REST
    */
   @ConfigurationProperties("aftercare.referral")
   public record ReferralProperties(
@@ -48,7 +52,10 @@ public class IntegrationConfiguration {
       @DefaultValue("unassigned") String unassignedRegion,
       @DefaultValue("aftercare.referrals") String queue,
       @DefaultValue Outbox outbox,
-      String pseudonymKey) {
+      String pseudonymKey,
+      @DefaultValue("3") int maxGroupTries,
+      @DefaultValue("1d") Duration chooseGroupWithin,
+      @DefaultValue("aftercare.task-updates") String taskUpdatesQueue) {
 
     /**
      * @param sweepInterval how often unpublished announcements are looked for
@@ -130,12 +137,22 @@ public class IntegrationConfiguration {
   }
 
   @Bean
-  DischargeToReferralMapper dischargeToReferralMapper(FhirContext fhirContext, ReferralProperties referral) {
+  ReferralSettings referralSettings(ReferralProperties referral) {
+    if (referral.maxGroupTries() < 1) {
+      throw new IllegalArgumentException("aftercare.referral.max-group-tries must be at least 1");
+    }
+    return new ReferralSettings(referral.fhirBaseUrl(), referral.unassignedRegion(), referral.maxGroupTries(), referral.chooseGroupWithin());
+  }
+
+  @Bean
+  DischargeToReferralMapper dischargeToReferralMapper(FhirContext fhirContext, ReferralProperties referral, ReferralSettings settings) {
     return new DischargeToReferralMapper(
-        fhirContext,
-        new PatientPseudonyms(referral.pseudonymKey()),
-        new PeerGroupToHealthcareServiceMapper(),
-        new ReferralSettings(referral.fhirBaseUrl(), referral.unassignedRegion()));
+        fhirContext, new PatientPseudonyms(referral.pseudonymKey()), new PeerGroupToHealthcareServiceMapper(), settings);
+  }
+
+  @Bean
+  ReferralRerouter referralRerouter(DirectorySnapshot directory, DischargeToReferralMapper mapper, ReferralSettings settings) {
+    return new ReferralRerouter(directory, mapper, settings, Clock.systemUTC());
   }
 
   @Bean

@@ -58,7 +58,7 @@ class DischargeToReferralMapperTest {
           FHIR,
           new PatientPseudonyms("a-test-key-of-sufficient-length"),
           new PeerGroupToHealthcareServiceMapper(),
-          new ReferralSettings("https://bridge.example/fhir", "unassigned"));
+          new ReferralSettings("https://bridge.example/fhir", "unassigned", 3, java.time.Duration.ofDays(1)));
 
   private static DischargeNotification example() {
     Bundle bundle =

@@ -38,8 +38,10 @@ public class SecurityConfiguration {
                         "/fhir/ValueSet", "/fhir/ValueSet/*", "/fhir/CodeSystem", "/fhir/CodeSystem/*",
                         "/fhir/Questionnaire", "/fhir/Questionnaire/*")
                         .authenticated()
-                    .requestMatchers(HttpMethod.GET, "/fhir/Task/*", "/fhir/ServiceRequest/*")
+                    .requestMatchers(HttpMethod.GET, "/fhir/Task", "/fhir/Task/*", "/fhir/ServiceRequest/*")
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.PUT, "/fhir/Task/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.PATCH, "/fhir/Task/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.GET, "/fhir/HealthcareService", "/fhir/HealthcareService/*",
                         "/fhir/Location", "/fhir/Location/*")
                         .authenticated()

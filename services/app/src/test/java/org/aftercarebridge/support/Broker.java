@@ -17,6 +17,9 @@ public final class Broker {
 
   public static final String COORDINATOR_USER = "coordinator-dev";
   public static final String COORDINATOR_PASSWORD = "dev-only-coordinator-broker-secret";
+  /** The service's own broker user: the only one that may read dead letters. */
+  public static final String SERVICE_USER = "aftercare-service";
+  public static final String SERVICE_PASSWORD = "dev-only-broker-service-secret";
 
   private Broker() {}
 
@@ -33,6 +36,17 @@ public final class Broker {
         messages.add(message);
       }
       return messages;
+    } catch (JMSException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends a persistent text message. */
+  public static void send(String url, String user, String password, String queue, String text) {
+    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
+        Connection connection = factory.createConnection()) {
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      session.createProducer(session.createQueue(queue)).send(session.createTextMessage(text));
     } catch (JMSException e) {
       throw new IllegalStateException(e);
     }

@@ -69,10 +69,26 @@ public final class ServiceClient {
   }
 
   public HttpResponse<String> put(String path, String token, String contentType, String body) {
+    return send("PUT", path, token, contentType, body, null);
+  }
+
+  /** {@code PUT} with {@code If-Match: W/"<version>"}. */
+  public HttpResponse<String> put(String path, String token, String contentType, String body, String version) {
+    return send("PUT", path, token, contentType, body, version);
+  }
+
+  public HttpResponse<String> patch(String path, String token, String contentType, String body) {
+    return send("PATCH", path, token, contentType, body, null);
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String contentType, String body, String version) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    if (version != null) {
+      request.header("If-Match", "W/\"" + version + "\"");
     }
     return send(request);
   }

@@ -1,6 +1,7 @@
 package org.aftercarebridge.referral;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -13,6 +14,7 @@ import org.hl7.fhir.r4.model.Task;
  * @param patientKey pseudonymous, stable key of the person (never an identifier from the source)
  * @param groupId the matched peer group, or null when nothing matched and a coordinator must choose
  * @param program the matched group's program, or null
+ * @param offeredGroupIds the groups matching offered, best first: the next is asked when one declines
  */
 public record Referral(
     String id,
@@ -25,7 +27,8 @@ public record Referral(
     Patient patient,
     ServiceRequest serviceRequest,
     Task task,
-    Announcement announcement) {
+    Announcement announcement,
+    List<String> offeredGroupIds) {
 
   public Referral {
     Objects.requireNonNull(id, "id");
@@ -36,6 +39,7 @@ public record Referral(
     Objects.requireNonNull(serviceRequest, "serviceRequest");
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(announcement, "announcement");
+    offeredGroupIds = List.copyOf(offeredGroupIds);
   }
 
   public String taskId() {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -62,6 +63,10 @@ public class Referrals {
     return resource(Task.class, id);
   }
 
+  public Optional<Patient> patient(String id) {
+    return resource(Patient.class, id);
+  }
+
   public Optional<ServiceRequest> serviceRequest(String id) {
     return resource(ServiceRequest.class, id);
   }
@@ -87,15 +92,45 @@ public class Referrals {
         .param("dischargedAt", referral.dischargedAt() == null ? null : Timestamp.from(referral.dischargedAt()))
         .param("createdAt", Timestamp.from(now))
         .update();
-    for (Resource resource : new Resource[] {referral.patient(), referral.serviceRequest(), referral.task()}) {
-      insertResource(referral.id(), resource, now);
+    insertResource(referral.id(), referral.patient(), now);
+    insertResource(referral.id(), referral.serviceRequest(), now);
+    insertTask(referral.id(), referral.task(), 1, now);
+    for (int rank = 0; rank < referral.offeredGroupIds().size(); rank++) {
+      jdbc.sql("insert into referral_offer (referral_id, offer_rank, group_id) values (:referralId, :rank, :groupId)")
+          .param("referralId", referral.id())
+          .param("rank", rank + 1)
+          .param("groupId", referral.offeredGroupIds().get(rank))
+          .update();
     }
-    Announcement announcement = referral.announcement();
+    insertAnnouncement(referral.id(), referral.announcement(), now);
+  }
+
+  /** A new Task of the referral, version 1, with the facts it is searched by. */
+  void insertTask(String referralId, Task task, int attempt, Instant now) {
+    insertResource(referralId, task, now);
+    jdbc.sql(
+            "insert into referral_task (id, referral_id, code, status, business_status, owner_ref, patient_id, focus_ref,"
+                + " attempt, version_id, last_updated) values (:id, :referralId, :code, :status, :businessStatus, :owner,"
+                + " :patientId, :focus, :attempt, 1, :lastUpdated)")
+        .param("id", task.getIdElement().getIdPart())
+        .param("referralId", referralId)
+        .param("code", task.getCode().getCodingFirstRep().getCode())
+        .param("status", task.getStatus().toCode())
+        .param("businessStatus", task.hasBusinessStatus() ? task.getBusinessStatus().getCodingFirstRep().getCode() : null)
+        .param("owner", task.hasOwner() ? task.getOwner().getReference() : null)
+        .param("patientId", task.getFor().getReferenceElement().getIdPart())
+        .param("focus", task.getFocus().getReference())
+        .param("attempt", attempt)
+        .param("lastUpdated", Timestamp.from(now))
+        .update();
+  }
+
+  void insertAnnouncement(String referralId, Announcement announcement, Instant now) {
     jdbc.sql(
             "insert into referral_outbox (id, referral_id, task_id, region, priority, group_key, payload, created_at)"
                 + " values (:id, :referralId, :taskId, :region, :priority, :groupKey, :payload, :createdAt)")
         .param("id", announcement.id())
-        .param("referralId", referral.id())
+        .param("referralId", referralId)
         .param("taskId", announcement.taskId())
         .param("region", announcement.region())
         .param("priority", announcement.priority())
@@ -105,7 +140,7 @@ public class Referrals {
         .update();
   }
 
-  private void insertResource(String referralId, Resource resource, Instant now) {
+  void insertResource(String referralId, Resource resource, Instant now) {
     resource.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
     jdbc.sql(
             "insert into referral_resource (resource_type, id, version_id, last_updated, referral_id, content)"
@@ -116,6 +151,24 @@ public class Referrals {
         .param("referralId", referralId)
         .param("content", parser().encodeResourceToString(resource))
         .update();
+  }
+
+  /**
+   * Stores the next version of a resource, if nobody stored one since {@code version} was read;
+   * false when somebody did (optimistic locking across replicas).
+   */
+  boolean updateResource(Resource resource, int version, Instant now) {
+    resource.getMeta().setVersionId(Integer.toString(version + 1)).setLastUpdated(Date.from(now));
+    return jdbc.sql(
+            "update referral_resource set version_id = :next, last_updated = :lastUpdated, content = :content"
+                + " where resource_type = :type and id = :id and version_id = :version")
+        .param("next", version + 1)
+        .param("lastUpdated", Timestamp.from(now))
+        .param("content", parser().encodeResourceToString(resource))
+        .param("type", resource.fhirType())
+        .param("id", resource.getIdElement().getIdPart())
+        .param("version", version)
+        .update() == 1;
   }
 
   private <T extends IBaseResource> Optional<T> resource(Class<T> type, String id) {

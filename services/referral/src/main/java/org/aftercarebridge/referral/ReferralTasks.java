@@ -1,0 +1,313 @@
+package org.aftercarebridge.referral;
+
+import static org.aftercarebridge.referral.TaskUpdateRefused.Reason.CONFLICT;
+import static org.aftercarebridge.referral.TaskUpdateRefused.Reason.INVALID;
+import static org.aftercarebridge.referral.TaskUpdateRefused.Reason.NOT_FOUND;
+import static org.aftercarebridge.referral.TaskUpdateRefused.Reason.NOT_PERMITTED;
+import static org.aftercarebridge.referral.TaskUpdateRefused.Reason.STALE_VERSION;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.aftercarebridge.referral.TaskLifecycle.BusinessStatus;
+import org.aftercarebridge.referral.TaskLifecycle.Side;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Referral Tasks as coordinators and clinics work them: reads, searches and updates that follow the
+ * {@link TaskLifecycle}, each change recorded as an event; a declined Task hands over to the next
+ * group (or a coordinator's decision) in the same transaction, so a decline is never left without a
+ * follow-up.
+ */
+@Service
+public class ReferralTasks {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final Referrals referrals;
+  private final Rerouting rerouting;
+  private final FhirContext fhirContext;
+
+  public ReferralTasks(JdbcClient jdbc, TransactionTemplate transaction, Referrals referrals, Rerouting rerouting, FhirContext fhirContext) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.referrals = referrals;
+    this.rerouting = rerouting;
+    this.fhirContext = fhirContext;
+  }
+
+  /**
+   * A requested change to a Task.
+   *
+   * @param expectedVersion the version the change was made to ({@code If-Match}); null to take the current one
+   * @param actor who asks (the authenticated client), for the record
+   */
+  public record Change(String taskId, Task proposed, Integer expectedVersion, Side side, String actor) {}
+
+  /** The Task as stored after the change, and the announcement of the Task that took over from a declined one (or null). */
+  public record Updated(Task task, Announcement announcement) {}
+
+  public Updated update(Change change) {
+    return transaction.execute(status -> apply(change));
+  }
+
+  private Updated apply(Change change) {
+    Stored current = stored(change.taskId()).orElseThrow(() -> new TaskUpdateRefused(NOT_FOUND, "Task.id", "no Task " + change.taskId()));
+    if (change.expectedVersion() != null && change.expectedVersion() != current.version()) {
+      throw new TaskUpdateRefused(STALE_VERSION, "Task.meta.versionId",
+          "the Task is at version " + current.version() + ", the update was made to version " + change.expectedVersion());
+    }
+    Task next = reviewed(current.task(), change.proposed(), change.side());
+    Instant now = Instant.now();
+    next.setLastModified(Date.from(now));
+    if (!referrals.updateResource(next, current.version(), now)) {
+      throw new TaskUpdateRefused(STALE_VERSION, "Task.meta.versionId", "the Task was changed at the same time; read it again");
+    }
+    jdbc.sql("update referral_task set status = :status, business_status = :businessStatus, owner_ref = :owner,"
+            + " version_id = version_id + 1, last_updated = :now where id = :id")
+        .param("status", next.getStatus().toCode())
+        .param("businessStatus", businessStatusCode(next))
+        .param("owner", next.hasOwner() ? next.getOwner().getReference() : null)
+        .param("now", Timestamp.from(now))
+        .param("id", change.taskId())
+        .update();
+    TaskStatus was = current.task().getStatus();
+    if (was != next.getStatus() || !sameCode(businessStatusCode(current.task()), businessStatusCode(next))) {
+      recordEvent(current.referralId(), next, was, change.actor(), now);
+    }
+    Announcement announcement = null;
+    if (was != TaskStatus.REJECTED && next.getStatus() == TaskStatus.REJECTED && "fulfill".equals(current.code())) {
+      announcement = handOver(current, next, now);
+    }
+    return new Updated(next, announcement);
+  }
+
+  /**
+   * The proposed Task, checked against the current one: only status, statusReason, businessStatus,
+   * output and note change (and the owner, while nobody owns the Task), along the lifecycle.
+   */
+  private static Task reviewed(Task current, Task proposed, Side side) {
+    TaskLifecycle.Refusal refusal = TaskLifecycle.refusal(current.getStatus(), proposed.getStatus(), side);
+    if (refusal != null) {
+      throw new TaskUpdateRefused(switch (refusal.kind()) {
+        case CONFLICT -> CONFLICT;
+        case NOT_PERMITTED -> NOT_PERMITTED;
+        case INVALID -> INVALID;
+      }, "Task.status", refusal.message());
+    }
+    Task unchangeable = proposed.copy();
+    unchangeable.setMeta(current.getMeta().copy());
+    unchangeable.setText(current.getText());
+    unchangeable.setStatus(current.getStatus());
+    unchangeable.setStatusReason(current.getStatusReason());
+    unchangeable.setBusinessStatus(current.getBusinessStatus());
+    unchangeable.setOutput(current.getOutput());
+    unchangeable.setNote(current.getNote());
+    unchangeable.setLastModifiedElement(current.getLastModifiedElement());
+    boolean choosesGroup = !current.hasOwner() && proposed.hasOwner();
+    if (choosesGroup) {
+      if (side != Side.PERFORMER || !proposed.getOwner().getReferenceElement().getResourceType().equals("HealthcareService")) {
+        throw new TaskUpdateRefused(INVALID, "Task.owner", "a coordinator may set the owner of an unowned Task to a HealthcareService (the group)");
+      }
+      unchangeable.setOwner(null);
+    }
+    unchangeable.setIdElement(current.getIdElement());
+    String changed = firstDifference(unchangeable, current);
+    if (changed != null) {
+      throw new TaskUpdateRefused(INVALID, "Task." + changed, "Task." + changed + " cannot change: only status, statusReason,"
+          + " businessStatus, output and note can (and owner, while the Task has none); read the Task again and change only those");
+    }
+    Task next = current.copy();
+    next.setStatus(proposed.getStatus());
+    next.setStatusReason(proposed.getStatusReason());
+    next.setOutput(proposed.getOutput());
+    next.setNote(proposed.getNote());
+    if (choosesGroup) {
+      next.setOwner(proposed.getOwner());
+    }
+    if (next.getStatus() == TaskStatus.REJECTED && !hasReason(next)) {
+      throw new TaskUpdateRefused(INVALID, "Task.statusReason", "a rejected Task needs a statusReason with text, and ideally a referral-decline-reasons code (group-full, not-a-fit, unreachable, person-declined, other)");
+    }
+    next.setBusinessStatus(proposed.getBusinessStatus());
+    boolean businessStatusChanged = !sameCode(businessStatusCode(current), businessStatusCode(proposed));
+    if (!businessStatusChanged && current.getStatus() != proposed.getStatus() && BusinessStatus.after(proposed.getStatus()) != null) {
+      next.setBusinessStatus(null);
+      BusinessStatus after = BusinessStatus.after(proposed.getStatus());
+      next.getBusinessStatus().addCoding(new Coding(TaskLifecycle.BSER_BUSINESS_STATUS, after.code, after.display));
+    } else if (businessStatusChanged && next.hasBusinessStatus()) {
+      checkBusinessStatus(next);
+    }
+    return next;
+  }
+
+  /** The first element whose value differs between the two Tasks, or null when they are the same. */
+  private static String firstDifference(Task a, Task b) {
+    for (org.hl7.fhir.r4.model.Property property : a.children()) {
+      List<org.hl7.fhir.r4.model.Base> left = property.getValues();
+      List<org.hl7.fhir.r4.model.Base> right = b.getNamedProperty(property.getName()).getValues();
+      if (!org.hl7.fhir.r4.model.Base.compareDeep(left, right, true)) {
+        return property.getName();
+      }
+    }
+    return null;
+  }
+
+  private static void checkBusinessStatus(Task task) {
+    Coding coding = task.getBusinessStatus().getCoding().stream()
+        .filter(c -> TaskLifecycle.BSER_BUSINESS_STATUS.equals(c.getSystem()))
+        .findFirst()
+        .orElseThrow(() -> new TaskUpdateRefused(INVALID, "Task.businessStatus",
+            "businessStatus needs a code from " + TaskLifecycle.BSER_BUSINESS_STATUS));
+    BusinessStatus status = BusinessStatus.fromCode(coding.getCode());
+    if (status == null) {
+      throw new TaskUpdateRefused(INVALID, "Task.businessStatus", "unknown BSeR business status " + coding.getCode());
+    }
+    if (!status.goesWith(task.getStatus())) {
+      throw new TaskUpdateRefused(INVALID, "Task.businessStatus",
+          "business status " + status.code + " (" + status.display + ") does not go with status " + task.getStatus().toCode());
+    }
+  }
+
+  private Announcement handOver(Stored declined, Task task, Instant now) {
+    List<String> tried = jdbc.sql("select owner_ref from referral_task where referral_id = :id and code = 'fulfill' and owner_ref is not null")
+        .param("id", declined.referralId())
+        .query(String.class)
+        .list();
+    List<String> untried = new ArrayList<>();
+    for (String groupId : jdbc.sql("select group_id from referral_offer where referral_id = :id order by offer_rank")
+        .param("id", declined.referralId()).query(String.class).list()) {
+      if (!tried.contains("HealthcareService/" + groupId)) {
+        untried.add(groupId);
+      }
+    }
+    int attempts = jdbc.sql("select max(attempt) from referral_task where referral_id = :id").param("id", declined.referralId())
+        .query(Integer.class).single();
+    ServiceRequest request = referrals.serviceRequest(task.getFocus().getReferenceElement().getIdPart()).orElseThrow();
+    Patient patient = referrals.patient(task.getFor().getReferenceElement().getIdPart()).orElseThrow();
+    Rerouting.Handover handover = rerouting.afterDecline(
+        new Rerouting.Declined(declined.referralId(), declined.patientKey(), task, attempts, untried, request, patient));
+    referrals.insertTask(declined.referralId(), handover.task(), attempts + 1, now);
+    if (handover.serviceRequest() != null) {
+      int version = Integer.parseInt(request.getMeta().getVersionId());
+      if (!referrals.updateResource(handover.serviceRequest(), version, now)) {
+        throw new TaskUpdateRefused(STALE_VERSION, "ServiceRequest", "the referral was changed at the same time; try again");
+      }
+    }
+    jdbc.sql("update referral set group_id = :groupId, program = :program, region = :region where id = :id")
+        .param("groupId", handover.groupId())
+        .param("program", handover.program())
+        .param("region", handover.region())
+        .param("id", declined.referralId())
+        .update();
+    recordEvent(declined.referralId(), handover.task(), null, "aftercare-bridge", now);
+    if (handover.announcement() != null) {
+      referrals.insertAnnouncement(declined.referralId(), handover.announcement(), now);
+    }
+    return handover.announcement();
+  }
+
+  private void recordEvent(String referralId, Task task, TaskStatus from, String actor, Instant now) {
+    jdbc.sql("insert into referral_event (id, referral_id, task_id, occurred_at, from_status, to_status, business_status, reason, actor)"
+            + " values (:id, :referralId, :taskId, :at, :from, :to, :businessStatus, :reason, :actor)")
+        .param("id", UUID.randomUUID().toString())
+        .param("referralId", referralId)
+        .param("taskId", task.getIdElement().getIdPart())
+        .param("at", Timestamp.from(now))
+        .param("from", from == null ? null : from.toCode())
+        .param("to", task.getStatus().toCode())
+        .param("businessStatus", businessStatusCode(task))
+        .param("reason", task.hasStatusReason() && task.getStatusReason().hasCoding() ? truncate(task.getStatusReason().getCodingFirstRep().getCode()) : null)
+        .param("actor", truncate(actor))
+        .update();
+  }
+
+  public Optional<Task> read(String id) {
+    return stored(id).map(Stored::task);
+  }
+
+  /** Task search: every criterion given must hold; newest change first. */
+  public record Search(
+      List<String> statuses, String owner, String patientId, String focus, String code, Instant updatedFrom, Instant updatedTo,
+      int offset, int count) {}
+
+  public record Page(int total, List<Task> tasks) {}
+
+  public Page search(Search search) {
+    StringBuilder where = new StringBuilder(" from referral_task t where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (search.statuses() != null && !search.statuses().isEmpty()) {
+      where.append(" and t.status in (").append(String.join(", ", search.statuses().stream().map(s -> "?").toList())).append(")");
+      params.addAll(search.statuses());
+    }
+    condition(where, params, "t.owner_ref = ?", search.owner());
+    condition(where, params, "t.patient_id = ?", search.patientId());
+    condition(where, params, "t.focus_ref = ?", search.focus());
+    condition(where, params, "t.code = ?", search.code());
+    condition(where, params, "t.last_updated >= ?", search.updatedFrom() == null ? null : Timestamp.from(search.updatedFrom()));
+    condition(where, params, "t.last_updated < ?", search.updatedTo() == null ? null : Timestamp.from(search.updatedTo()));
+    int total = jdbc.sql("select count(*)" + where).params(params).query(Integer.class).single();
+    if (search.count() == 0) {
+      return new Page(total, List.of());
+    }
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(search.count());
+    pageParams.add(search.offset());
+    List<Task> tasks = jdbc.sql("select c.content" + where.toString().replace(" from referral_task t",
+                " from referral_task t join referral_resource c on c.resource_type = 'Task' and c.id = t.id")
+            + " order by t.last_updated desc, t.id limit ? offset ?")
+        .params(pageParams)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(json -> fhirContext.newJsonParser().parseResource(Task.class, json))
+        .toList();
+    return new Page(total, tasks);
+  }
+
+  private static void condition(StringBuilder where, List<Object> params, String clause, Object value) {
+    if (value != null) {
+      where.append(" and ").append(clause);
+      params.add(value);
+    }
+  }
+
+  private Optional<Stored> stored(String taskId) {
+    return jdbc.sql("select t.referral_id, t.code, t.version_id, r.patient_key, c.content from referral_task t"
+            + " join referral r on r.id = t.referral_id"
+            + " join referral_resource c on c.resource_type = 'Task' and c.id = t.id where t.id = :id")
+        .param("id", taskId)
+        .query((rs, n) -> new Stored(rs.getString("referral_id"), rs.getString("code"), rs.getInt("version_id"), rs.getString("patient_key"),
+            fhirContext.newJsonParser().parseResource(Task.class, rs.getString("content"))))
+        .optional();
+  }
+
+  private record Stored(String referralId, String code, int version, String patientKey, Task task) {}
+
+  private static boolean hasReason(Task task) {
+    return task.hasStatusReason() && task.getStatusReason().hasText();
+  }
+
+  private static String businessStatusCode(Task task) {
+    return task.hasBusinessStatus() ? task.getBusinessStatus().getCodingFirstRep().getCode() : null;
+  }
+
+  private static boolean sameCode(String a, String b) {
+    return a == null ? b == null : a.equals(b);
+  }
+
+  private static String truncate(String value) {
+    return value == null || value.length() <= 80 ? value : value.substring(0, 80);
+  }
+}

@@ -16,6 +16,7 @@ import org.aftercarebridge.support.Broker;
 import org.aftercarebridge.support.Outbox;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,13 @@ import org.junit.jupiter.api.Test;
 class TaskWorkflowIT extends ServiceUnderTest {
 
   private static final String JSON_PATCH = "application/json-patch+json";
+
+  /** Other tests count the messages for the same example patient: leave the queue as found. */
+  @AfterEach
+  void drainTheReferralQueue() {
+    Outbox.awaitAllPublished(jdbc);
+    receiveAll("aftercare.referrals", null, 1000);
+  }
 
   @Test
   void aCoordinatorFindsAcceptsAndRecordsAttendance() {

@@ -7,6 +7,17 @@ public final class Outbox {
 
   private Outbox() {}
 
+  /** Waits until nothing is left to publish. */
+  public static void awaitAllPublished(JdbcClient jdbc) {
+    for (int i = 0; i < 200; i++) {
+      if (jdbc.sql("select count(*) from referral_outbox where published_at is null").query(Integer.class).single() == 0) {
+        return;
+      }
+      pause();
+    }
+    throw new AssertionError("announcements were left unpublished");
+  }
+
   public static void awaitPublished(JdbcClient jdbc, String taskId) {
     for (int i = 0; i < 200; i++) {
       Integer published =
@@ -17,13 +28,17 @@ public final class Outbox {
       if (published == 1) {
         return;
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      pause();
     }
     throw new AssertionError("announcement of Task/" + taskId + " was never published");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -25,7 +25,7 @@ Description: "Alex prefers secular, Spanish-speaking or online groups and a gent
 Instance: example-alex-part2-consent
 InstanceOf: Part2Consent
 Usage: #example
-Description: "Alex consents to Riverbend disclosing the referral to the SMART Recovery group and the regional peer coordinators, for six months."
+Description: "Alex consents to Riverbend disclosing the referral to the regional peer coordinators and the SMART Recovery group, for treatment, for six months."
 * status = #active
 * scope = $consentscope#patient-privacy
 * category[patientConsent] = $loinc#59284-0 "Patient Consent"
@@ -38,9 +38,13 @@ Description: "Alex consents to Riverbend disclosing the referral to the SMART Re
 * provision.period.start = "2026-10-28"
 * provision.period.end = "2027-04-28"
 * provision.actor[0].role = $v3-ParticipationType#IRCP "information recipient"
-* provision.actor[0].reference.display = "SMART Recovery Andover"
-* provision.actor[0].reference.identifier.system = "https://aftercarebridge.org/fhir/sid/peer-group"
-* provision.actor[0].reference.identifier.value = "example-smart-andover"
+* provision.actor[0].reference.display = "Regional peer coordinators (Aftercare Bridge)"
+* provision.actor[0].reference.identifier.system = "https://aftercarebridge.org/fhir/sid/organization"
+* provision.actor[0].reference.identifier.value = "peer-coordinators"
+* provision.actor[1].role = $v3-ParticipationType#IRCP "information recipient"
+* provision.actor[1].reference.display = "SMART Recovery Andover"
+* provision.actor[1].reference.identifier.system = "https://aftercarebridge.org/fhir/sid/peer-group"
+* provision.actor[1].reference.identifier.value = "example-smart-andover"
 * provision.purpose = http://terminology.hl7.org/CodeSystem/v3-ActReason#TREAT "treatment"
 * provision.securityLabel = $v3-ActCode#SUD
 

@@ -52,6 +52,8 @@ public final class AftercareProfiles {
   /** The compiled guide (SUSHI output, put on the classpath by the build) and its index. */
   public static final String GUIDE = "fhir/ig/";
   public static final String GUIDE_EXAMPLES = GUIDE + "examples/";
+  /** A Part2Consent naming the peer coordinators and one group (for tests and walkthroughs). */
+  public static final String CONSENT_EXAMPLE = GUIDE_EXAMPLES + "Consent-example-alex-part2-consent.json";
 
   private AftercareProfiles() {}
 

@@ -53,7 +53,10 @@ final class Bench {
     int events = options.getInt("events", 2000);
     int warmup = options.getInt("warmup", 200);
     int concurrency = options.getInt("concurrency", 8);
-    String example = AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE);
+    // with a Part 2 consent: a discharge without one is held, never announced
+    ca.uhn.fhir.context.FhirContext fhirContext = AftercareProfiles.newFhirContext();
+    String example = fhirContext.newJsonParser().encodeResourceToString(
+        org.aftercarebridge.profiles.GuideExamples.dischargeWithConsent(fhirContext, java.time.Instant.now()));
 
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String token = token(http, base, options.get("client", "clinic-ehr"), options.get("secret", "dev-only-clinic-ehr-secret"));

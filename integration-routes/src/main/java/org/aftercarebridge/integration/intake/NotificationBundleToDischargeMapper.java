@@ -9,6 +9,7 @@ import org.aftercarebridge.referral.SourceMessage;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MessageHeader;
@@ -58,8 +59,15 @@ public final class NotificationBundleToDischargeMapper {
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElse(null);
+    List<Consent> consents =
+        message.getEntry().stream()
+            .map(BundleEntryComponent::getResource)
+            .filter(Consent.class::isInstance)
+            .map(Consent.class::cast)
+            .filter(c -> patient != null && refersTo(message, c.getPatient(), patient))
+            .toList();
     return new DischargeNotification(
-        source(message, header, authenticatedClient), header, encounter, patient, conditions, preferences, place);
+        source(message, header, authenticatedClient), header, encounter, patient, conditions, preferences, place, consents, message);
   }
 
   /** Completed answers to our aftercare-preferences Questionnaire (any version of it). */

@@ -11,11 +11,13 @@ import org.aftercarebridge.integration.directory.PeerGroupToHealthcareServiceMap
 import org.aftercarebridge.integration.matching.MatchExplanations;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.referral.Announcement;
+import org.aftercarebridge.referral.HeldReferral;
 import org.aftercarebridge.referral.Referral;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Location;
@@ -56,7 +58,12 @@ public final class DischargeToReferralMapper {
     this.settings = settings;
   }
 
-  public Referral toReferral(MatchedDischarge matched) {
+  /**
+   * The referral of a matched discharge that a consent covers; {@code held} names the held referral
+   * it releases (its Patient and ServiceRequest keep their ids, the consent is the one stored for it),
+   * or is null for a new one.
+   */
+  public Referral toReferral(MatchedDischarge matched, Consent consent, HeldReferral held) {
     DischargeNotification discharge = matched.discharge();
     Instant now = Instant.now();
     String patientKey = pseudonyms.keyOf(discharge.source().sender(), discharge.patient());
@@ -66,13 +73,20 @@ public final class DischargeToReferralMapper {
     String priority = priority(discharge.encounter());
     Patient patient = minimumNecessaryPatient(discharge.patient(), patientKey);
     ServiceRequest serviceRequest = serviceRequest(discharge, patient, chosen, now);
+    if (held != null) {
+      patient.setId(held.patientId());
+      serviceRequest.setId(held.serviceRequestId());
+      serviceRequest.setSubject(new Reference("Patient/" + held.patientId()));
+    }
+    Consent storedConsent = held == null ? storedConsent(consent, patient) : consent; // a releasing consent is stored already
+    serviceRequest.addSupportingInfo(new Reference("Consent/" + storedConsent.getIdElement().getIdPart()));
     Task task = task(discharge, serviceRequest, patient, matched, chosen, priority, now);
 
     String region = chosen == null ? settings.unassignedRegion() : chosen.group().region();
     Announcement announcement = announcement(
         task, serviceRequest, patient, matched.matches().stream().map(MatchedGroup::group).toList(), patientKey, region, now);
     return new Referral(
-        UUID.randomUUID().toString(),
+        held == null ? UUID.randomUUID().toString() : held.referralId(),
         discharge.source(),
         patientKey,
         region,
@@ -83,7 +97,63 @@ public final class DischargeToReferralMapper {
         serviceRequest,
         task,
         announcement,
-        matched.requirementsMet() ? matched.matches().stream().map(m -> m.group().id()).toList() : List.of());
+        matched.requirementsMet() ? matched.matches().stream().map(m -> m.group().id()).toList() : List.of(),
+        storedConsent,
+        null);
+  }
+
+  /**
+   * A discharge no consent covers: kept, announced to nobody. The ServiceRequest is on hold and the
+   * only Task asks the treatment centre (the requester) to obtain a 42 CFR Part 2 consent.
+   */
+  public Referral toHeldReferral(DischargeNotification discharge, String why, String messageJson) {
+    Instant now = Instant.now();
+    String patientKey = pseudonyms.keyOf(discharge.source().sender(), discharge.patient());
+    Patient patient = minimumNecessaryPatient(discharge.patient(), patientKey);
+    ServiceRequest serviceRequest = serviceRequest(discharge, patient, null, now);
+    serviceRequest.setStatus(ServiceRequest.ServiceRequestStatus.ONHOLD);
+    Task task = newPart2Resource(new Task());
+    task.getMeta().addProfile(AftercareProfiles.FOLLOW_UP_TASK);
+    task.setStatus(Task.TaskStatus.REQUESTED);
+    task.setIntent(Task.TaskIntent.ORDER);
+    task.setPriority(Task.TaskPriority.fromCode(priority(discharge.encounter())));
+    task.setCode(new CodeableConcept(new Coding(AftercareProfiles.FOLLOW_UP_KINDS, "obtain-consent", "Obtain consent")));
+    task.addBasedOn(new Reference("ServiceRequest/" + serviceRequest.getIdElement().getIdPart()));
+    task.setFocus(new Reference("ServiceRequest/" + serviceRequest.getIdElement().getIdPart()));
+    task.setFor(new Reference("Patient/" + patient.getIdElement().getIdPart()));
+    task.setAuthoredOn(Date.from(now));
+    task.setLastModified(Date.from(now));
+    task.setRequester(requester(discharge));
+    task.setOwner(requester(discharge));
+    task.getRestriction().getPeriod().setEnd(Date.from(now.plus(settings.obtainConsentWithin())));
+    task.addNote().setText("Held under 42 CFR Part 2: " + why + ". Nothing has been disclosed. POST a Part2Consent for Patient/"
+        + patient.getIdElement().getIdPart() + " naming the peer coordinators as recipient to release the referral.");
+    return new Referral(
+        UUID.randomUUID().toString(),
+        discharge.source(),
+        patientKey,
+        settings.unassignedRegion(),
+        null,
+        null,
+        discharge.encounter().getPeriod().getEnd().toInstant(),
+        patient,
+        serviceRequest,
+        task,
+        null,
+        List.of(),
+        null,
+        new Referral.HeldMessage(messageJson));
+  }
+
+  /** Our copy of the consent: its own id, about our Patient, labelled like everything derived from the record. */
+  private static Consent storedConsent(Consent consent, Patient patient) {
+    Consent stored = consent.copy();
+    stored.setId(UUID.randomUUID().toString());
+    stored.setMeta(new org.hl7.fhir.r4.model.Meta());
+    stored.getMeta().addProfile(AftercareProfiles.PART2_CONSENT);
+    Ds4pLabels.applyPart2(stored.getMeta());
+    stored.setPatient(new Reference("Patient/" + patient.getIdElement().getIdPart()));
+    return stored;
   }
 
   /**

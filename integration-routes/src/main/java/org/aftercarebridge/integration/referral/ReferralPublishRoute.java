@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.aftercarebridge.referral.Announcement;
 import org.aftercarebridge.referral.ReferralOutbox;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,7 @@ public class ReferralPublishRoute extends RouteBuilder {
         .routeId(REFERRAL_PUBLISH_ROUTE)
         .removeHeaders("*")
         .setProperty(ANNOUNCEMENT_ID, simple("${body.id}"))
+        .filter(method(outbox, "publishable(${body.id})"))
         .setHeader("taskId", simple("${body.taskId}"))
         .setHeader("region", simple("${body.region}"))
         .setHeader("priority", simple("${body.priority}"))
@@ -53,8 +55,10 @@ public class ReferralPublishRoute extends RouteBuilder {
         .setHeader("JMSXGroupID", simple("${body.groupKey}"))
         .setHeader("_AMQ_DUPL_ID", simple("${body.id}"))
         .setBody(simple("${body.payload}"))
-        .to("jms:queue:" + queue.referrals() + "?deliveryPersistent=true&explicitQosEnabled=true")
-        .bean(outbox, "markPublished(${exchangeProperty." + ANNOUNCEMENT_ID + "})");
+        // fire and forget whatever the caller's exchange pattern: never wait for a reply from coordinators
+        .to(ExchangePattern.InOnly, "jms:queue:" + queue.referrals() + "?deliveryPersistent=true&explicitQosEnabled=true")
+        .bean(outbox, "markPublished(${exchangeProperty." + ANNOUNCEMENT_ID + "})")
+        .end();
 
     from("timer:referral-outbox-sweep?delay=" + queue.sweepInterval().toMillis() + "&period=" + queue.sweepInterval().toMillis())
         .routeId(REFERRAL_OUTBOX_SWEEP_ROUTE)

@@ -15,11 +15,15 @@ public final class Endpoints {
   /** A {@code ReferralTasks.Change}; replies with the Task as stored, or throws {@code TaskUpdateRefused}. */
   public static final String UPDATE_TASK = "direct:update-task";
 
+  /** A {@code ConsentRoute.Submission}; replies with the Consent as stored, or throws {@code ConsentRefused}. */
+  public static final String RECEIVE_CONSENT = "direct:receive-consent";
+
   public static final String INTAKE_FHIR_MESSAGE_ROUTE = "intake-fhir-message";
   public static final String REFERRAL_FROM_DISCHARGE_ROUTE = "referral-from-discharge";
   public static final String REFERRAL_PUBLISH_ROUTE = "referral-publish";
   public static final String REFERRAL_OUTBOX_SWEEP_ROUTE = "referral-outbox-sweep";
   public static final String TASK_UPDATE_ROUTE = "task-update";
+  public static final String CONSENT_ROUTE = "consent";
   public static final String TASK_UPDATES_QUEUE_ROUTE = "task-updates-queue";
 
   private Endpoints() {}

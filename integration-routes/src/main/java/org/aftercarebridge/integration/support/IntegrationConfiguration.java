@@ -14,6 +14,7 @@ import org.aftercarebridge.integration.matching.PersonFromFhir;
 import org.aftercarebridge.integration.referral.DischargeToReferralMapper;
 import org.aftercarebridge.integration.referral.PatientPseudonyms;
 import org.aftercarebridge.integration.referral.ReferralPublishRoute.ReferralQueueSettings;
+import org.aftercarebridge.integration.consent.Part2ConsentPolicy;
 import org.aftercarebridge.integration.referral.ReferralRerouter;
 import org.aftercarebridge.integration.referral.ReferralSettings;
 import org.aftercarebridge.matching.Cost;
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({
   IntegrationConfiguration.IntakeProperties.class,
   IntegrationConfiguration.ReferralProperties.class,
-  IntegrationConfiguration.MatchingProperties.class
+  IntegrationConfiguration.MatchingProperties.class,
+  IntegrationConfiguration.ConsentProperties.class
 })
 public class IntegrationConfiguration {
 
@@ -44,6 +46,7 @@ public class IntegrationConfiguration {
    * @param pseudonymKey secret of the HMAC that makes pseudonymous patient keys
    * @param maxGroupTries groups asked one after another as each declines, before a coordinator chooses by hand
    * @param chooseGroupWithin how soon a coordinator's choose-group Task is due
+   * @param obtainConsentWithin how soon the treatment centre's obtain-consent Task is due
    * @param taskUpdatesQueue where coordinators may send Task updates instead of using REST
    */
   @ConfigurationProperties("aftercare.referral")
@@ -55,6 +58,7 @@ public class IntegrationConfiguration {
       String pseudonymKey,
       @DefaultValue("3") int maxGroupTries,
       @DefaultValue("1d") Duration chooseGroupWithin,
+      @DefaultValue("2d") Duration obtainConsentWithin,
       @DefaultValue("aftercare.task-updates") String taskUpdatesQueue) {
 
     /**
@@ -121,6 +125,22 @@ public class IntegrationConfiguration {
     }
   }
 
+  /**
+   * {@code aftercare.consent.*}: 42 CFR Part 2.
+   *
+   * @param recipients identifiers ({@code system|value}) a consent must name as recipient for a referral to reach the peer coordinators
+   * @param purposes v3-ActReason purposes of use a consent must name (one of them)
+   */
+  @ConfigurationProperties("aftercare.consent")
+  public record ConsentProperties(
+      @DefaultValue("https://aftercarebridge.org/fhir/sid/organization|peer-coordinators") List<String> recipients,
+      @DefaultValue({"TREAT", "COC"}) List<String> purposes) {}
+
+  @Bean
+  Part2ConsentPolicy part2ConsentPolicy(ConsentProperties consent) {
+    return new Part2ConsentPolicy(java.util.Set.copyOf(consent.recipients()), java.util.Set.copyOf(consent.purposes()));
+  }
+
   @Bean
   ProfileValidation profileValidation(FhirContext fhirContext, ProfileValidator validator, IntakeProperties intake) {
     return new ProfileValidation(fhirContext, validator, intake.profileValidation());
@@ -141,7 +161,9 @@ public class IntegrationConfiguration {
     if (referral.maxGroupTries() < 1) {
       throw new IllegalArgumentException("aftercare.referral.max-group-tries must be at least 1");
     }
-    return new ReferralSettings(referral.fhirBaseUrl(), referral.unassignedRegion(), referral.maxGroupTries(), referral.chooseGroupWithin());
+    return new ReferralSettings(
+        referral.fhirBaseUrl(), referral.unassignedRegion(), referral.maxGroupTries(), referral.chooseGroupWithin(),
+        referral.obtainConsentWithin());
   }
 
   @Bean

@@ -58,7 +58,7 @@ class DischargeToReferralMapperTest {
           FHIR,
           new PatientPseudonyms("a-test-key-of-sufficient-length"),
           new PeerGroupToHealthcareServiceMapper(),
-          new ReferralSettings("https://bridge.example/fhir", "unassigned", 3, java.time.Duration.ofDays(1)));
+          new ReferralSettings("https://bridge.example/fhir", "unassigned", 3, java.time.Duration.ofDays(1), java.time.Duration.ofDays(2)));
 
   private static DischargeNotification example() {
     Bundle bundle =
@@ -81,9 +81,17 @@ class DischargeToReferralMapperTest {
         result.requirementsMet());
   }
 
+  /** The guide's example consent, in force for a year from now. */
+  static org.hl7.fhir.r4.model.Consent consent() {
+    org.hl7.fhir.r4.model.Consent consent = (org.hl7.fhir.r4.model.Consent) FHIR.newJsonParser().parseResource(
+        DischargeToReferralMapperTest.class.getClassLoader().getResourceAsStream(AftercareProfiles.CONSENT_EXAMPLE));
+    consent.getProvision().getPeriod().setStart(new java.util.Date()).setEnd(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(365))));
+    return consent;
+  }
+
   @Test
   void theReferralIsAPeerSupportServiceRequestAndAFulfilmentTaskOwnedByTheChosenGroup() {
-    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN));
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN), consent(), null);
 
     assertThat(referral.serviceRequest().getCode().getCodingFirstRep().getCode()).isEqualTo("461481000124109");
     assertThat(referral.serviceRequest().getPerformerFirstRep().getReference()).isEqualTo("HealthcareService/aa-methuen");
@@ -105,7 +113,7 @@ class DischargeToReferralMapperTest {
 
   @Test
   void thePatientSentOnIsTheMinimumNecessary() {
-    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN));
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN), consent(), null);
     String patient = FHIR.newJsonParser().encodeResourceToString(referral.patient());
 
     assertThat(referral.patient().getNameFirstRep().getFamily()).isEqualTo("Halvorson124");
@@ -123,7 +131,7 @@ class DischargeToReferralMapperTest {
 
   @Test
   void theAnnouncementCarriesTheReferralAndTheOfferedGroups() {
-    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN));
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN), consent(), null);
     Bundle announced = FHIR.newJsonParser().parseResource(Bundle.class, referral.announcement().payload());
 
     assertThat(announced.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
@@ -138,7 +146,7 @@ class DischargeToReferralMapperTest {
 
   @Test
   void whatWeSendConformsToOurGuide() {
-    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN));
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN), consent(), null);
     Bundle announced = FHIR.newJsonParser().parseResource(Bundle.class, referral.announcement().payload());
     ProfileValidator validator = ProfileValidator.create(FHIR);
     int checked = 0;
@@ -155,11 +163,42 @@ class DischargeToReferralMapperTest {
 
   @Test
   void withoutAMatchTheReferralWaitsUnassignedForACoordinator() {
-    Referral referral = mapper.toReferral(new MatchedDischarge(example(), List.of(), "No group satisfies every requirement", false));
+    Referral referral = mapper.toReferral(new MatchedDischarge(example(), List.of(), "No group satisfies every requirement", false), consent(), null);
     assertThat(referral.region()).isEqualTo("unassigned");
     assertThat(referral.groupId()).isNull();
     assertThat(referral.task().hasOwner()).isFalse();
     assertThat(referral.serviceRequest().hasPerformer()).isFalse();
+  }
+
+  @Test
+  void theReferralRestsOnTheConsentThatCoversIt() {
+    Referral referral = mapper.toReferral(matched(example(), AA_METHUEN), consent(), null);
+
+    assertThat(referral.serviceRequest().getSupportingInfoFirstRep().getReference())
+        .isEqualTo("Consent/" + referral.consent().getIdElement().getIdPart());
+    assertThat(referral.consent().getPatient().getReference()).isEqualTo("Patient/" + referral.patient().getIdElement().getIdPart());
+    assertThat(referral.consent().getMeta().getSecurity()).extracting(Coding::getCode).contains("R", "42CFRPart2");
+    assertThat(referral.held()).isNull();
+    assertThat(referral.announcement().payload()).doesNotContain("\"Consent\"");
+  }
+
+  @Test
+  void withoutConsentTheReferralIsHeldAndOnlyTheTreatmentCentreIsAskedToObtainOne() {
+    DischargeNotification discharge = example();
+    Referral referral = mapper.toHeldReferral(discharge, "no consent came with the discharge", "{}");
+
+    assertThat(referral.announcement()).isNull();
+    assertThat(referral.held().messageJson()).isEqualTo("{}");
+    assertThat(referral.serviceRequest().getStatus()).isEqualTo(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.ONHOLD);
+    assertThat(referral.serviceRequest().hasPerformer()).isFalse();
+    Task task = referral.task();
+    assertThat(task.getCode().getCodingFirstRep().getCode()).isEqualTo("obtain-consent");
+    assertThat(task.getOwner().getDisplay()).isEqualTo("HOLY FAMILY HOSPITAL");
+    assertThat(task.getNoteFirstRep().getText()).contains("no consent came with the discharge").contains("Nothing has been disclosed");
+    assertThat(task.getRestriction().getPeriod().getEnd()).isAfter(task.getAuthoredOn());
+    ProfileValidator validator = ProfileValidator.create(FHIR);
+    ValidationReport report = validator.validate(FHIR.newJsonParser().encodeResourceToString(task), AftercareProfiles.FOLLOW_UP_TASK);
+    assertThat(report.hasErrors()).as(report.errorSummary()).isFalse();
   }
 
   @Test

@@ -12,7 +12,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -80,9 +79,7 @@ public class FhirServerConfiguration {
             QuestionnaireResponse.class,
             AftercareProfiles.PREFERENCES_RESPONSE,
             Set.of(AftercareProfiles.PREFERENCES_RESPONSE),
-            validator),
-        new AcceptedResourceValidation(
-            Consent.class, AftercareProfiles.PART2_CONSENT, Set.of(AftercareProfiles.PART2_CONSENT), validator));
+            validator));
     server.registerInterceptor(new CapabilityStatementCustomizer(guide));
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");

@@ -41,6 +41,9 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/fhir/Task", "/fhir/Task/*", "/fhir/ServiceRequest/*")
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.PUT, "/fhir/Task/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/fhir/Consent/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.POST, "/fhir/Consent").hasAnyRole(CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.PUT, "/fhir/Consent/*").hasAnyRole(CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.PATCH, "/fhir/Task/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.GET, "/fhir/HealthcareService", "/fhir/HealthcareService/*",
                         "/fhir/Location", "/fhir/Location/*")

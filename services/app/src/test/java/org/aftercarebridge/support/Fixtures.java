@@ -1,27 +1,35 @@
 package org.aftercarebridge.support;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.aftercarebridge.profiles.AftercareProfiles;
+import org.aftercarebridge.profiles.GuideExamples;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.MessageHeader;
 
-/** The Da Vinci discharge example, and variants of it with fresh ids so tests do not collide. */
+/** The Da Vinci discharge example (with a Part 2 consent), and variants of it with fresh ids so tests do not collide. */
 public final class Fixtures {
 
   public static final FhirContext FHIR = AftercareProfiles.newFhirContext();
 
   private Fixtures() {}
 
+  /** The Da Vinci example with the Part 2 consent that lets its referral reach the peer coordinators. */
   public static Bundle dischargeExample() {
-    return FHIR.newJsonParser()
-        .parseResource(Bundle.class, AftercareProfiles.classpathText(AftercareProfiles.DISCHARGE_EXAMPLE));
+    return GuideExamples.dischargeWithConsent(FHIR, Instant.now());
   }
 
   /** The example with a new Bundle.id and MessageHeader.id: a new message about the same discharge. */
   public static Bundle freshDischarge() {
     return freshDischarge(bundle -> {});
+  }
+
+  /** A fresh message as the Da Vinci example comes: without any consent. */
+  public static Bundle freshDischargeWithoutConsent() {
+    return freshDischarge(bundle -> bundle.getEntry().removeIf(entry -> entry.getResource() instanceof Consent));
   }
 
   public static Bundle freshDischarge(Consumer<Bundle> change) {

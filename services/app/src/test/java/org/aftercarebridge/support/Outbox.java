@@ -10,7 +10,7 @@ public final class Outbox {
   /** Waits until nothing is left to publish. */
   public static void awaitAllPublished(JdbcClient jdbc) {
     for (int i = 0; i < 200; i++) {
-      if (jdbc.sql("select count(*) from referral_outbox where published_at is null").query(Integer.class).single() == 0) {
+      if (jdbc.sql("select count(*) from referral_outbox where published_at is null and withdrawn_at is null").query(Integer.class).single() == 0) {
         return;
       }
       pause();

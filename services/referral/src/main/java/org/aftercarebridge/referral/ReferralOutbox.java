@@ -24,7 +24,7 @@ public class ReferralOutbox {
   public List<Announcement> unpublished(Duration grace, int limit) {
     return jdbc.sql(
             "select id, task_id, region, priority, group_key, payload from referral_outbox"
-                + " where published_at is null and created_at < :before order by created_at limit :limit")
+                + " where published_at is null and withdrawn_at is null and created_at < :before order by created_at limit :limit")
         .param("before", Timestamp.from(Instant.now().minus(grace)))
         .param("limit", limit)
         .query(
@@ -37,6 +37,14 @@ public class ReferralOutbox {
                     rs.getString("group_key"),
                     rs.getString("payload")))
         .list();
+  }
+
+  /** False once published or withdrawn (a revoked consent): then it must not be sent. */
+  public boolean publishable(String announcementId) {
+    return jdbc.sql("select count(*) from referral_outbox where id = :id and published_at is null and withdrawn_at is null")
+        .param("id", announcementId)
+        .query(Integer.class)
+        .single() == 1;
   }
 
   public void markPublished(String announcementId) {

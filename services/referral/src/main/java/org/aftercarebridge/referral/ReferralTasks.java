@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.aftercarebridge.referral.TaskLifecycle.BusinessStatus;
 import org.aftercarebridge.referral.TaskLifecycle.Side;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -71,6 +72,45 @@ public class ReferralTasks {
     }
     Task next = reviewed(current.task(), change.proposed(), change.side());
     Instant now = Instant.now();
+    store(current, next, change.actor(), now);
+    TaskStatus was = current.task().getStatus();
+    Announcement announcement = null;
+    if (was != TaskStatus.REJECTED && next.getStatus() == TaskStatus.REJECTED && "fulfill".equals(current.code())) {
+      announcement = handOver(current, next, now);
+    }
+    return new Updated(next, announcement);
+  }
+
+  /**
+   * A move the service makes itself, outside the users' lifecycle: completing the obtain-consent Task
+   * when a consent arrives, cancelling open Tasks when it is revoked.
+   */
+  public Task systemMove(String taskId, TaskStatus to, String reason, String actor) {
+    return transaction.execute(status -> {
+      Stored current = stored(taskId).orElseThrow(() -> new TaskUpdateRefused(NOT_FOUND, "Task.id", "no Task " + taskId));
+      Task next = current.task().copy();
+      next.setStatus(to);
+      next.setStatusReason(reason == null ? null : new CodeableConcept().setText(reason));
+      BusinessStatus after = BusinessStatus.after(to);
+      if (after != null) {
+        next.setBusinessStatus(new CodeableConcept(new Coding(TaskLifecycle.BSER_BUSINESS_STATUS, after.code, after.display)));
+      }
+      store(current, next, actor, Instant.now());
+      return next;
+    });
+  }
+
+  /** The referral's Tasks still open (not in a final status), oldest first. */
+  public List<String> openTasks(String referralId) {
+    return jdbc.sql("select id from referral_task where referral_id = :id and status not in"
+            + " ('rejected', 'cancelled', 'failed', 'completed', 'entered-in-error') order by attempt, last_updated")
+        .param("id", referralId)
+        .query(String.class)
+        .list();
+  }
+
+  /** The next version of the Task, its search facts, and an event when its status or business status changed. */
+  private void store(Stored current, Task next, String actor, Instant now) {
     next.setLastModified(Date.from(now));
     if (!referrals.updateResource(next, current.version(), now)) {
       throw new TaskUpdateRefused(STALE_VERSION, "Task.meta.versionId", "the Task was changed at the same time; read it again");
@@ -81,17 +121,12 @@ public class ReferralTasks {
         .param("businessStatus", businessStatusCode(next))
         .param("owner", next.hasOwner() ? next.getOwner().getReference() : null)
         .param("now", Timestamp.from(now))
-        .param("id", change.taskId())
+        .param("id", next.getIdElement().getIdPart())
         .update();
     TaskStatus was = current.task().getStatus();
     if (was != next.getStatus() || !sameCode(businessStatusCode(current.task()), businessStatusCode(next))) {
-      recordEvent(current.referralId(), next, was, change.actor(), now);
+      recordEvent(current.referralId(), next, was, actor, now);
     }
-    Announcement announcement = null;
-    if (was != TaskStatus.REJECTED && next.getStatus() == TaskStatus.REJECTED && "fulfill".equals(current.code())) {
-      announcement = handOver(current, next, now);
-    }
-    return new Updated(next, announcement);
   }
 
   /**

@@ -95,14 +95,53 @@ public class Referrals {
     insertResource(referral.id(), referral.patient(), now);
     insertResource(referral.id(), referral.serviceRequest(), now);
     insertTask(referral.id(), referral.task(), 1, now);
-    for (int rank = 0; rank < referral.offeredGroupIds().size(); rank++) {
+    insertOffers(referral.id(), referral.offeredGroupIds());
+    if (referral.consent() != null) {
+      insertResource(referral.id(), referral.consent(), now);
+    }
+    if (referral.held() != null) {
+      jdbc.sql("insert into referral_held (referral_id, message, held_at) values (:id, :message, :now)")
+          .param("id", referral.id())
+          .param("message", referral.held().messageJson())
+          .param("now", Timestamp.from(now))
+          .update();
+    } else {
+      insertAnnouncement(referral.id(), referral.announcement(), now);
+    }
+  }
+
+  /**
+   * What a held referral gains when a consent releases it: the ServiceRequest's next version, the
+   * fulfilment Task, the offers and the announcement; it is held no more.
+   */
+  void release(HeldReferral held, Referral released, Instant now) {
+    int version = jdbc.sql("select version_id from referral_resource where resource_type = 'ServiceRequest' and id = :id")
+        .param("id", held.serviceRequestId())
+        .query(Integer.class)
+        .single();
+    if (!updateResource(released.serviceRequest(), version, now)) {
+      throw new IllegalStateException("ServiceRequest/" + held.serviceRequestId() + " changed while it was released");
+    }
+    insertTask(held.referralId(), released.task(), 1, now);
+    insertOffers(held.referralId(), released.offeredGroupIds());
+    insertAnnouncement(held.referralId(), released.announcement(), now);
+    jdbc.sql("update referral set region = :region, group_id = :groupId, program = :program where id = :id")
+        .param("region", released.region())
+        .param("groupId", released.groupId())
+        .param("program", released.program())
+        .param("id", held.referralId())
+        .update();
+    jdbc.sql("delete from referral_held where referral_id = :id").param("id", held.referralId()).update();
+  }
+
+  private void insertOffers(String referralId, java.util.List<String> groupIds) {
+    for (int rank = 0; rank < groupIds.size(); rank++) {
       jdbc.sql("insert into referral_offer (referral_id, offer_rank, group_id) values (:referralId, :rank, :groupId)")
-          .param("referralId", referral.id())
+          .param("referralId", referralId)
           .param("rank", rank + 1)
-          .param("groupId", referral.offeredGroupIds().get(rank))
+          .param("groupId", groupIds.get(rank))
           .update();
     }
-    insertAnnouncement(referral.id(), referral.announcement(), now);
   }
 
   /** A new Task of the referral, version 1, with the facts it is searched by. */

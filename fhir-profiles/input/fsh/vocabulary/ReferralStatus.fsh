@@ -49,3 +49,12 @@ Id: referral-decline-reasons
 Title: "Referral decline reasons"
 Description: "Every referral decline reason."
 * include codes from system ReferralDeclineReasons
+
+CodeSystem: TaskFlags
+Id: task-flags
+Title: "Task flags"
+Description: "Flags Aftercare Bridge puts on Tasks (meta.tag) for the people who work them."
+* ^status = #active
+* ^caseSensitive = true
+* ^content = #complete
+* #overdue "Overdue" "Not done by when it was due: escalated to the coordinator leads, priority raised."

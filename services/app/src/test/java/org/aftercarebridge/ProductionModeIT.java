@@ -159,7 +159,9 @@ class ProductionModeIT {
         "--AFTERCARE_ISSUER_URI=" + ISSUER,
         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + jwks.getAddress().getPort() + "/jwks",
         "--AFTERCARE_PSEUDONYM_KEY=" + pseudonymKey,
-        "--AFTERCARE_FHIR_BASE_URL=https://bridge.test.example/fhir"));
+        "--AFTERCARE_FHIR_BASE_URL=https://bridge.test.example/fhir",
+        // no Kubernetes here: the singleton routes take the database lease, as outside Kubernetes
+        "--AFTERCARE_CLUSTER_LEASE=database"));
     args.addAll(List.of(extraArgs));
     return new SpringApplicationBuilder(AftercareBridgeApplication.class, ServiceUnderTest.CleanDatabase.class)
         .run(args.toArray(String[]::new));

@@ -11,6 +11,7 @@ import org.aftercarebridge.integration.directory.PeerGroupToHealthcareServiceMap
 import org.aftercarebridge.integration.matching.MatchExplanations;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.referral.Announcement;
+import org.aftercarebridge.referral.Ds4pLabels;
 import org.aftercarebridge.referral.HeldReferral;
 import org.aftercarebridge.referral.Referral;
 import org.hl7.fhir.r4.model.Address;
@@ -286,7 +287,8 @@ public final class DischargeToReferralMapper {
         region,
         task.getPriority().toCode(),
         patientKey,
-        fhirContext.newJsonParser().encodeResourceToString(bundle));
+        fhirContext.newJsonParser().encodeResourceToString(bundle),
+        null);
   }
 
   /** The Task that asks the next group after one declined: the declined Task's referral, a new owner. */

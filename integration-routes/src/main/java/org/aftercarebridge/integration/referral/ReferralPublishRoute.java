@@ -14,7 +14,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Referral announcements out: from the outbox to the {@code aftercare.referrals} queue, persistent,
+ * Announcements out: from the outbox to the {@code aftercare.referrals} queue (follow-ups to
+ * {@code aftercare.followups}), persistent,
  * grouped per person, with the announcement id as Artemis duplicate-detection id. An announcement is
  * marked published only after the broker confirmed the send; if we crash in between, the sweep sends
  * it again and the broker drops the copy.
@@ -54,6 +55,7 @@ public class ReferralPublishRoute extends RouteBuilder {
         .setHeader("JMSPriority", method(this, "jmsPriority"))
         .setHeader("JMSXGroupID", simple("${body.groupKey}"))
         .setHeader("_AMQ_DUPL_ID", simple("${body.id}"))
+        .setHeader("CamelJmsDestinationName", method(this, "destination"))
         .setBody(simple("${body.payload}"))
         // fire and forget whatever the caller's exchange pattern: never wait for a reply from coordinators
         .to(ExchangePattern.InOnly, "jms:queue:" + queue.referrals() + "?deliveryPersistent=true&explicitQosEnabled=true")
@@ -73,9 +75,19 @@ public class ReferralPublishRoute extends RouteBuilder {
     return outbox.unpublished(queue.sweepGrace(), SWEEP_BATCH);
   }
 
-  /** JMS priority 0–9: urgent referrals jump the queue of routine ones. */
+  /** The queue the announcement names (follow-ups), else the referrals queue. */
+  public String destination(Announcement announcement) {
+    return announcement.destination() == null ? queue.referrals() : announcement.destination();
+  }
+
+  /** JMS priority 0–9: urgent referrals (and escalated follow-ups) jump the queue of routine ones. */
   public int jmsPriority(Announcement announcement) {
-    return "urgent".equals(announcement.priority()) ? 7 : 4;
+    return switch (announcement.priority()) {
+      case "stat" -> 9;
+      case "asap" -> 8;
+      case "urgent" -> 7;
+      default -> 4;
+    };
   }
 
   /**

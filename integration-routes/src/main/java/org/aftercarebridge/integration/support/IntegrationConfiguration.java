@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.aftercarebridge.directory.DirectorySnapshot;
 import org.aftercarebridge.integration.directory.PeerGroupToHealthcareServiceMapper;
 import org.aftercarebridge.integration.intake.NotificationBundleToDischargeMapper;
@@ -15,6 +16,13 @@ import org.aftercarebridge.integration.referral.DischargeToReferralMapper;
 import org.aftercarebridge.integration.referral.PatientPseudonyms;
 import org.aftercarebridge.integration.referral.ReferralPublishRoute.ReferralQueueSettings;
 import org.aftercarebridge.integration.consent.Part2ConsentPolicy;
+import org.aftercarebridge.integration.support.cluster.DatabaseLeaseClusterService;
+import org.aftercarebridge.referral.ClinicUpdates;
+import org.aftercarebridge.referral.FollowUpPlan;
+import org.aftercarebridge.referral.ReferralExpiry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.aftercarebridge.integration.referral.ReferralRerouter;
 import org.aftercarebridge.integration.referral.ReferralSettings;
 import org.aftercarebridge.matching.Cost;
@@ -33,7 +41,10 @@ import org.springframework.context.annotation.Configuration;
   IntegrationConfiguration.IntakeProperties.class,
   IntegrationConfiguration.ReferralProperties.class,
   IntegrationConfiguration.MatchingProperties.class,
-  IntegrationConfiguration.ConsentProperties.class
+  IntegrationConfiguration.ConsentProperties.class,
+  IntegrationConfiguration.FollowUpProperties.class,
+  IntegrationConfiguration.ClusterProperties.class,
+  IntegrationConfiguration.ClinicUpdateProperties.class
 })
 public class IntegrationConfiguration {
 
@@ -48,6 +59,8 @@ public class IntegrationConfiguration {
    * @param chooseGroupWithin how soon a coordinator's choose-group Task is due
    * @param obtainConsentWithin how soon the treatment centre's obtain-consent Task is due
    * @param taskUpdatesQueue where coordinators may send Task updates instead of using REST
+   * @param overdueAfter a referral Task unchanged this long (requested, accepted, on hold) is flagged overdue
+   * @param expireAfter … and this long, expires
    */
   @ConfigurationProperties("aftercare.referral")
   public record ReferralProperties(
@@ -59,7 +72,9 @@ public class IntegrationConfiguration {
       @DefaultValue("3") int maxGroupTries,
       @DefaultValue("1d") Duration chooseGroupWithin,
       @DefaultValue("2d") Duration obtainConsentWithin,
-      @DefaultValue("aftercare.task-updates") String taskUpdatesQueue) {
+      @DefaultValue("aftercare.task-updates") String taskUpdatesQueue,
+      @DefaultValue("7d") Duration overdueAfter,
+      @DefaultValue("30d") Duration expireAfter) {
 
     /**
      * @param sweepInterval how often unpublished announcements are looked for
@@ -135,6 +150,89 @@ public class IntegrationConfiguration {
   public record ConsentProperties(
       @DefaultValue("https://aftercarebridge.org/fhir/sid/organization|peer-coordinators") List<String> recipients,
       @DefaultValue({"TREAT", "COC"}) List<String> purposes) {}
+
+  /**
+   * {@code aftercare.followups.*}
+   *
+   * @param pollInterval how often due and overdue follow-ups are looked for (on the cluster's leader)
+   * @param queue where follow-up Tasks are published
+   * @param escalations where coordinator leads are told of overdue follow-ups
+   * @param plan the follow-ups of every referral (kind, display, after discharge, within); the default is {@link #DEFAULT_PLAN}
+   */
+  @ConfigurationProperties("aftercare.followups")
+  public record FollowUpProperties(
+      @DefaultValue("30s") Duration pollInterval,
+      @DefaultValue("aftercare.followups") String queue,
+      @DefaultValue("aftercare.escalations") String escalations,
+      List<FollowUpPlan.Item> plan) {
+
+    /** First contact within 48 h of discharge, first meeting within 7 days, check-ins at 7, 30 and 90 days. */
+    public static final List<FollowUpPlan.Item> DEFAULT_PLAN = List.of(
+        new FollowUpPlan.Item("first-contact", "First contact", Duration.ZERO, Duration.ofHours(48)),
+        new FollowUpPlan.Item("first-meeting", "First meeting", Duration.ofDays(3), Duration.ofDays(4)),
+        new FollowUpPlan.Item("check-in-7d", "7-day check-in", Duration.ofDays(7), Duration.ofDays(2)),
+        new FollowUpPlan.Item("check-in-30d", "30-day check-in", Duration.ofDays(30), Duration.ofDays(3)),
+        new FollowUpPlan.Item("check-in-90d", "90-day check-in", Duration.ofDays(90), Duration.ofDays(7)));
+  }
+
+  /**
+   * {@code aftercare.cluster.*}: which instance runs the singleton routes (follow-up scheduling).
+   *
+   * @param lease {@code database} (a lease row in the shared database; embedded mode) or {@code kubernetes}
+   *     (Camel's Kubernetes Lease cluster service, {@code camel.cluster.kubernetes.*}; production)
+   * @param leaseFor how long a database lease lasts unrenewed before another instance takes over
+   * @param renewEvery how often the holder renews it (and the others try)
+   */
+  @ConfigurationProperties("aftercare.cluster")
+  public record ClusterProperties(
+      @DefaultValue("database") String lease, @DefaultValue("15s") Duration leaseFor, @DefaultValue("3s") Duration renewEvery) {}
+
+  /**
+   * {@code aftercare.clinic-updates.*}: status back to the referring clinical systems.
+   *
+   * @param endpoints FHIR base URL per referring client (the client id it authenticates with); none: no updates sent
+   * @param maxAttempts deliveries tried before an update is given up and dead-lettered
+   * @param firstRetry the wait after a first failure; it doubles after each, up to {@code longestWait}
+   * @param pollInterval how often due updates are looked for
+   */
+  @ConfigurationProperties("aftercare.clinic-updates")
+  public record ClinicUpdateProperties(
+      Map<String, String> endpoints,
+      @DefaultValue("8") int maxAttempts,
+      @DefaultValue("2s") Duration firstRetry,
+      @DefaultValue("5m") Duration longestWait,
+      @DefaultValue("2s") Duration pollInterval) {}
+
+  @Bean
+  ReferralExpiry.Settings referralExpirySettings(ReferralProperties referral, FollowUpProperties followUps) {
+    return new ReferralExpiry.Settings(referral.overdueAfter(), referral.expireAfter(), followUps.escalations());
+  }
+
+  @Bean
+  ClinicUpdates.Settings clinicUpdateSettings(ClinicUpdateProperties clinic) {
+    return new ClinicUpdates.Settings(
+        clinic.endpoints() == null ? Map.of() : clinic.endpoints(), clinic.maxAttempts(), clinic.firstRetry(), clinic.longestWait());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  FollowUpPlan followUpPlan(FollowUpProperties followUps) {
+    return new FollowUpPlan(
+        followUps.plan() == null || followUps.plan().isEmpty() ? FollowUpProperties.DEFAULT_PLAN : followUps.plan(),
+        followUps.queue(),
+        followUps.escalations());
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "aftercare.cluster.lease", havingValue = "database", matchIfMissing = true)
+  DatabaseLeaseClusterService databaseLeaseClusterService(JdbcClient jdbc, ClusterProperties cluster) {
+    return new DatabaseLeaseClusterService(jdbc, cluster.leaseFor(), cluster.renewEvery());
+  }
 
   @Bean
   Part2ConsentPolicy part2ConsentPolicy(ConsentProperties consent) {

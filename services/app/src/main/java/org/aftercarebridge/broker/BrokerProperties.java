@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("aftercare.broker")
 public record BrokerProperties(
-    @DefaultValue({"aftercare.referrals", "aftercare.followups", "aftercare.task-updates"}) List<String> queues,
+    @DefaultValue({"aftercare.referrals", "aftercare.followups", "aftercare.escalations", "aftercare.task-updates"}) List<String> queues,
     @DefaultValue("5") int maxDeliveryAttempts,
     @DefaultValue Embedded embedded) {
 

@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.aftercarebridge.support.Fixtures;
+import org.aftercarebridge.support.Broker;
 import org.aftercarebridge.support.Outbox;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
@@ -75,7 +74,7 @@ class ConsentIT extends ServiceUnderTest {
     Outbox.awaitPublished(jdbc, taskId);
     List<Message> messages = receiveAll("aftercare.referrals", "taskId = '" + taskId + "'", 5000);
     assertThat(messages).hasSize(1);
-    JsonNode announced = ServiceClient.json(text(messages.get(0)));
+    JsonNode announced = ServiceClient.json(Broker.text(messages.get(0)));
     for (JsonNode entry : announced.get("entry")) {
       String type = entry.at("/resource/resourceType").asText();
       if (List.of("Task", "ServiceRequest", "Patient").contains(type)) {
@@ -83,7 +82,7 @@ class ConsentIT extends ServiceUnderTest {
       }
     }
     assertThat(announced.at("/meta/security").findValuesAsText("code")).contains("R", "42CFRPart2");
-    assertThat(text(messages.get(0)))
+    assertThat(Broker.text(messages.get(0)))
         .doesNotContain("\"resourceType\":\"Consent\"")
         .doesNotContain("999-87-1037")        // SSN
         .doesNotContain("715 Crona Corner")   // street
@@ -140,7 +139,7 @@ class ConsentIT extends ServiceUnderTest {
     assertThat(read("/fhir/" + task.at("/focus/reference").asText(), service().clinicToken()).at("/status").asText()).isEqualTo("revoked");
     List<Message> told = receiveAll("aftercare.referrals", "taskId = '" + taskId + "'", 5000);
     assertThat(told).hasSize(1); // the cancellation, not the withdrawn announcement
-    JsonNode cancellation = ServiceClient.json(text(told.get(0)));
+    JsonNode cancellation = ServiceClient.json(Broker.text(told.get(0)));
     assertThat(cancellation.get("entry")).hasSize(1);
     assertThat(cancellation.at("/entry/0/resource/status").asText()).isEqualTo("cancelled");
   }
@@ -194,11 +193,4 @@ class ConsentIT extends ServiceUnderTest {
     return ServiceClient.json(response.body());
   }
 
-  private static String text(Message message) {
-    try {
-      return ((TextMessage) message).getText();
-    } catch (JMSException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

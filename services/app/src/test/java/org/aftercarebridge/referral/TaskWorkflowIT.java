@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.aftercarebridge.support.Broker;
+import org.aftercarebridge.support.Eventually;
 import org.aftercarebridge.support.Outbox;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
@@ -119,7 +118,7 @@ class TaskWorkflowIT extends ServiceUnderTest {
     Outbox.awaitPublished(jdbc, second);
     List<Message> announced = receiveAll("aftercare.referrals", "taskId = '" + second + "'", 5000);
     assertThat(announced).hasSize(1);
-    assertThat(text(announced.get(0))).contains(next.at("/owner/reference").asText());
+    assertThat(Broker.text(announced.get(0))).contains(next.at("/owner/reference").asText());
 
     String last = second;
     for (int asked = 2; asked < Math.min(offered, 3); asked++) {
@@ -140,29 +139,16 @@ class TaskWorkflowIT extends ServiceUnderTest {
     JsonNode task = read(taskId);
 
     Broker.send(brokerUrl(), Broker.COORDINATOR_USER, Broker.COORDINATOR_PASSWORD, "aftercare.task-updates", with(task, "accepted"));
-    awaitStatus(taskId, "accepted");
+    Eventually.await(() -> read(taskId).at("/status").asText().equals("accepted"), "the queued update");
 
     Broker.send(brokerUrl(), Broker.COORDINATOR_USER, Broker.COORDINATOR_PASSWORD, "aftercare.task-updates", with(task, "completed"));
     Broker.send(brokerUrl(), Broker.COORDINATOR_USER, Broker.COORDINATOR_PASSWORD, "aftercare.task-updates", "{\"resourceType\":\"Task\",");
     List<Message> deadLetters = Broker.receiveAll(brokerUrl(), Broker.SERVICE_USER, Broker.SERVICE_PASSWORD, "DLQ.aftercare.task-updates", null, 10000);
     assertThat(deadLetters).hasSize(2);
-    assertThat(deadLetters).extracting(TaskWorkflowIT::reason)
+    assertThat(deadLetters).extracting(m -> Broker.property(m, "reason"))
         .anySatisfy(reason -> assertThat(reason).contains("version"))
         .anySatisfy(reason -> assertThat(reason).isNotBlank());
     assertThat(read(taskId).at("/status").asText()).isEqualTo("accepted");
-  }
-
-  private void awaitStatus(String taskId, String status) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!read(taskId).at("/status").asText().equals(status)) {
-      assertThat(System.nanoTime()).as("Task/" + taskId + " became " + status + " in time").isLessThan(deadline);
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   private String refer() {
@@ -203,19 +189,5 @@ class TaskWorkflowIT extends ServiceUnderTest {
     return changed;
   }
 
-  private static String text(Message message) {
-    try {
-      return ((TextMessage) message).getText();
-    } catch (JMSException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String reason(Message message) {
-    try {
-      return message.getStringProperty("reason");
-    } catch (JMSException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

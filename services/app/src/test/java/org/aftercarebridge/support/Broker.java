@@ -52,6 +52,22 @@ public final class Broker {
     }
   }
 
+  public static String text(Message message) {
+    try {
+      return ((jakarta.jms.TextMessage) message).getText();
+    } catch (JMSException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String property(Message message, String name) {
+    try {
+      return message.getStringProperty(name);
+    } catch (JMSException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,8 +26,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * directory, or the PostgreSQL the build points {@code spring.datasource.url} at, cleaned first).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ServiceUnderTest.CleanDatabase.class)
+@Import({ServiceUnderTest.CleanDatabase.class, ServiceUnderTest.ControlledClock.class})
 public abstract class ServiceUnderTest {
+
+  /**
+   * The service's clock (follow-ups). It stands in the year 2000, before any discharge the tests
+   * send, so nothing comes due unless a test moves it — and puts it back.
+   */
+  public static final TestClock CLOCK = new TestClock(TestClock.LONG_AGO);
+
+  /** The development clinical-system client's FHIR endpoint, which receives its referrals' status. */
+  public static final ClinicEndpointStub CLINIC = new ClinicEndpointStub();
 
   public static final String FHIR_JSON = ServiceClient.FHIR_JSON;
   public static final String FHIR_XML = ServiceClient.FHIR_XML;
@@ -43,6 +54,23 @@ public abstract class ServiceUnderTest {
     registry.add("spring.artemis.broker-url", ServiceUnderTest::brokerUrl);
     registry.add("aftercare.referral.outbox.sweep-interval", () -> "1s");
     registry.add("aftercare.referral.outbox.sweep-grace", () -> "2s");
+    registry.add("aftercare.followups.poll-interval", () -> "500ms");
+    registry.add("aftercare.cluster.lease-for", () -> "3s");
+    registry.add("aftercare.cluster.renew-every", () -> "500ms");
+    registry.add("aftercare.clinic-updates.endpoints.clinic-ehr", CLINIC::baseUrl);
+    registry.add("aftercare.clinic-updates.max-attempts", () -> "3");
+    registry.add("aftercare.clinic-updates.first-retry", () -> "200ms");
+    registry.add("aftercare.clinic-updates.longest-wait", () -> "1s");
+    registry.add("aftercare.clinic-updates.poll-interval", () -> "300ms");
+  }
+
+  @TestConfiguration
+  public static class ControlledClock {
+    @Bean
+    @Primary
+    Clock controlledClock() {
+      return CLOCK;
+    }
   }
 
   /** Starts from an empty schema, also on a PostgreSQL database that outlives test runs. */

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param payload the referral Bundle (FHIR JSON)
  * @param groupKey stable pseudonymous patient key, the JMSXGroupID that keeps one person's messages in order
  * @param priority {@code routine} or {@code urgent}
+ * @param destination the queue it goes to; null for the referrals queue
  */
 public record Announcement(
-    String id, String taskId, String region, String priority, String groupKey, String payload) {
+    String id, String taskId, String region, String priority, String groupKey, String payload, String destination) {
 
   public Announcement {
     Objects.requireNonNull(id, "id");

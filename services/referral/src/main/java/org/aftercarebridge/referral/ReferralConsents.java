@@ -94,6 +94,7 @@ public class ReferralConsents {
   public void release(HeldReferral held, Referral released) {
     transaction.executeWithoutResult(status -> {
       referrals.release(held, released, Instant.now());
+      tasks.created(held.referralId(), released.task(), SERVICE);
       tasks.systemMove(held.obtainConsentTaskId(), TaskStatus.COMPLETED, "consent received", SERVICE);
     });
   }
@@ -126,6 +127,7 @@ public class ReferralConsents {
       request.setStatus(ServiceRequest.ServiceRequestStatus.REVOKED);
       referrals.updateResource(request, version, now);
       jdbc.sql("delete from referral_held where referral_id = :id").param("id", referralId).update();
+      jdbc.sql("update followup set state = 'cancelled' where referral_id = :id and state = 'planned'").param("id", referralId).update();
       cancellations.forEach(announcement -> referrals.insertAnnouncement(referralId, announcement, now));
       return cancellations;
     });
@@ -141,7 +143,8 @@ public class ReferralConsents {
         facts.region(),
         cancelled.getPriority() == null ? "routine" : cancelled.getPriority().toCode(),
         facts.patientKey(),
-        fhirContext.newJsonParser().encodeResourceToString(bundle));
+        fhirContext.newJsonParser().encodeResourceToString(bundle),
+        null);
   }
 
   private record ReferralFacts(String patientKey, String region, String serviceRequestId) {}

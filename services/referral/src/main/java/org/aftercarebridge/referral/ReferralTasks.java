@@ -40,13 +40,17 @@ public class ReferralTasks {
   private final Referrals referrals;
   private final Rerouting rerouting;
   private final FhirContext fhirContext;
+  private final ClinicUpdates clinicUpdates;
 
-  public ReferralTasks(JdbcClient jdbc, TransactionTemplate transaction, Referrals referrals, Rerouting rerouting, FhirContext fhirContext) {
+  public ReferralTasks(
+      JdbcClient jdbc, TransactionTemplate transaction, Referrals referrals, Rerouting rerouting, FhirContext fhirContext,
+      ClinicUpdates clinicUpdates) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.referrals = referrals;
     this.rerouting = rerouting;
     this.fhirContext = fhirContext;
+    this.clinicUpdates = clinicUpdates;
   }
 
   /**
@@ -86,15 +90,22 @@ public class ReferralTasks {
    * when a consent arrives, cancelling open Tasks when it is revoked.
    */
   public Task systemMove(String taskId, TaskStatus to, String reason, String actor) {
-    return transaction.execute(status -> {
-      Stored current = stored(taskId).orElseThrow(() -> new TaskUpdateRefused(NOT_FOUND, "Task.id", "no Task " + taskId));
-      Task next = current.task().copy();
+    return systemChange(taskId, next -> {
       next.setStatus(to);
       next.setStatusReason(reason == null ? null : new CodeableConcept().setText(reason));
       BusinessStatus after = BusinessStatus.after(to);
       if (after != null) {
         next.setBusinessStatus(new CodeableConcept(new Coding(TaskLifecycle.BSER_BUSINESS_STATUS, after.code, after.display)));
       }
+    }, actor);
+  }
+
+  /** A change the service makes itself (a move, an escalation), stored like any other. */
+  public Task systemChange(String taskId, java.util.function.Consumer<Task> change, String actor) {
+    return transaction.execute(status -> {
+      Stored current = stored(taskId).orElseThrow(() -> new TaskUpdateRefused(NOT_FOUND, "Task.id", "no Task " + taskId));
+      Task next = current.task().copy();
+      change.accept(next);
       store(current, next, actor, Instant.now());
       return next;
     });
@@ -266,6 +277,12 @@ public class ReferralTasks {
         .param("reason", task.hasStatusReason() && task.getStatusReason().hasCoding() ? truncate(task.getStatusReason().getCodingFirstRep().getCode()) : null)
         .param("actor", truncate(actor))
         .update();
+    clinicUpdates.changed(referralId, task.getIdElement().getIdPart(), now);
+  }
+
+  /** A Task created by the service (a released referral's first), recorded as a change like any other. */
+  void created(String referralId, Task task, String actor) {
+    recordEvent(referralId, task, null, actor, Instant.now());
   }
 
   public Optional<Task> read(String id) {

@@ -29,11 +29,13 @@ public class Referrals {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final FhirContext fhirContext;
+  private final FollowUpPlan followUps;
 
-  public Referrals(JdbcClient jdbc, TransactionTemplate transaction, FhirContext fhirContext) {
+  public Referrals(JdbcClient jdbc, TransactionTemplate transaction, FhirContext fhirContext, FollowUpPlan followUps) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.fhirContext = fhirContext;
+    this.followUps = followUps;
   }
 
   /** The Task of the referral this message already produced, if any. */
@@ -107,6 +109,20 @@ public class Referrals {
           .update();
     } else {
       insertAnnouncement(referral.id(), referral.announcement(), now);
+      planFollowUps(referral.id(), referral.dischargedAt() == null ? now : referral.dischargedAt());
+    }
+  }
+
+  /** The referral's follow-ups, from discharge; those already due go out with the scheduler's next round. */
+  private void planFollowUps(String referralId, Instant dischargedAt) {
+    for (FollowUpPlan.Scheduled scheduled : followUps.schedule(dischargedAt)) {
+      jdbc.sql("insert into followup (id, referral_id, kind, due_at, done_by, state) values (:id, :referralId, :kind, :dueAt, :doneBy, 'planned')")
+          .param("id", java.util.UUID.randomUUID().toString())
+          .param("referralId", referralId)
+          .param("kind", scheduled.item().kind())
+          .param("dueAt", Timestamp.from(scheduled.dueAt()))
+          .param("doneBy", Timestamp.from(scheduled.doneBy()))
+          .update();
     }
   }
 
@@ -132,6 +148,7 @@ public class Referrals {
         .param("id", held.referralId())
         .update();
     jdbc.sql("delete from referral_held where referral_id = :id").param("id", held.referralId()).update();
+    planFollowUps(held.referralId(), released.dischargedAt() == null ? now : released.dischargedAt());
   }
 
   private void insertOffers(String referralId, java.util.List<String> groupIds) {
@@ -166,8 +183,8 @@ public class Referrals {
 
   void insertAnnouncement(String referralId, Announcement announcement, Instant now) {
     jdbc.sql(
-            "insert into referral_outbox (id, referral_id, task_id, region, priority, group_key, payload, created_at)"
-                + " values (:id, :referralId, :taskId, :region, :priority, :groupKey, :payload, :createdAt)")
+            "insert into referral_outbox (id, referral_id, task_id, region, priority, group_key, payload, destination, created_at)"
+                + " values (:id, :referralId, :taskId, :region, :priority, :groupKey, :payload, :destination, :createdAt)")
         .param("id", announcement.id())
         .param("referralId", referralId)
         .param("taskId", announcement.taskId())
@@ -175,6 +192,7 @@ public class Referrals {
         .param("priority", announcement.priority())
         .param("groupKey", announcement.groupKey())
         .param("payload", announcement.payload())
+        .param("destination", announcement.destination())
         .param("createdAt", Timestamp.from(now))
         .update();
   }

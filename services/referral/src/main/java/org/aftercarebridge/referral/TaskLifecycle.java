@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 public final class TaskLifecycle {
 
   public static final String BSER_BUSINESS_STATUS = "http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS";
+  public static final String TASK_FLAGS = "https://aftercarebridge.org/fhir/CodeSystem/task-flags";
 
   /** The side of the referral a user is on. */
   public enum Side {
@@ -122,6 +123,19 @@ public final class TaskLifecycle {
           : "only the requester (the referring clinical system) sets a Task to " + code(to));
     }
     return null;
+  }
+
+  /** Left undone too long: flagged overdue (task-flags) and its priority raised a step (routine → urgent → asap → stat). */
+  public static void escalate(org.hl7.fhir.r4.model.Task task) {
+    org.hl7.fhir.r4.model.Task.TaskPriority priority = task.getPriority();
+    task.setPriority(switch (priority == null ? org.hl7.fhir.r4.model.Task.TaskPriority.ROUTINE : priority) {
+      case ROUTINE, NULL -> org.hl7.fhir.r4.model.Task.TaskPriority.URGENT;
+      case URGENT -> org.hl7.fhir.r4.model.Task.TaskPriority.ASAP;
+      case ASAP, STAT -> org.hl7.fhir.r4.model.Task.TaskPriority.STAT;
+    });
+    if (task.getMeta().getTag(TASK_FLAGS, "overdue") == null) {
+      task.getMeta().addTag(new org.hl7.fhir.r4.model.Coding(TASK_FLAGS, "overdue", "Overdue"));
+    }
   }
 
   public static boolean isFinal(TaskStatus status) {

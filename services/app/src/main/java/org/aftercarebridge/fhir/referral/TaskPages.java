@@ -1,4 +1,4 @@
-package org.aftercarebridge.referral.web;
+package org.aftercarebridge.fhir.referral;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.Date;

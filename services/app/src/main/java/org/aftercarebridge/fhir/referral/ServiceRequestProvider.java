@@ -1,4 +1,4 @@
-package org.aftercarebridge.referral.web;
+package org.aftercarebridge.fhir.referral;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;

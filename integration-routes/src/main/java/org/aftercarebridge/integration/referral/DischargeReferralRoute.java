@@ -6,6 +6,8 @@ import static org.aftercarebridge.integration.support.Endpoints.REFER_DISCHARGE;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
+import java.util.List;
+import org.aftercarebridge.audit.AuditTrail;
 import org.aftercarebridge.integration.consent.Part2ConsentPolicy;
 import org.aftercarebridge.integration.intake.DischargeNotification;
 import org.aftercarebridge.integration.matching.Matchmaker;
@@ -32,22 +34,25 @@ public class DischargeReferralRoute extends RouteBuilder {
   static final String EXISTING_TASK = "existingReferralTask";
   static final String CONSENT = "consent";
   static final String ANNOUNCEMENT = "announcement";
+  static final String REFERRAL = "referral";
 
   private final Referrals referrals;
   private final Matchmaker matchmaker;
   private final DischargeToReferralMapper referralMapper;
   private final Part2ConsentPolicy consentPolicy;
   private final FhirContext fhirContext;
+  private final AuditTrail audit;
   private final Clock clock = Clock.systemUTC();
 
   public DischargeReferralRoute(
       Referrals referrals, Matchmaker matchmaker, DischargeToReferralMapper referralMapper, Part2ConsentPolicy consentPolicy,
-      FhirContext fhirContext) {
+      FhirContext fhirContext, AuditTrail audit) {
     this.referrals = referrals;
     this.matchmaker = matchmaker;
     this.referralMapper = referralMapper;
     this.consentPolicy = consentPolicy;
     this.fhirContext = fhirContext;
+    this.audit = audit;
   }
 
   @Override
@@ -64,13 +69,17 @@ public class DischargeReferralRoute extends RouteBuilder {
                 .choice()
                     .when(exchangeProperty(CONSENT).isNull())
                         .bean(this, "held")
+                        .setProperty(REFERRAL, body())
                         .bean(referrals, "record")
+                        .bean(this, "audit")
                         .bean(this, "heldAnswer")
                     .otherwise()
                         .bean(matchmaker, "match")
                         .bean(this, "referral")
                         .setProperty(ANNOUNCEMENT, simple("${body.announcement}"))
+                        .setProperty(REFERRAL, body())
                         .bean(referrals, "record")
+                        .bean(this, "audit")
                         .filter(simple("${body.created}"))
                             .wireTap(PUBLISH_REFERRAL)
                                 .onPrepare(tap -> tap.getMessage().setBody(tap.getProperty(ANNOUNCEMENT)))
@@ -102,6 +111,19 @@ public class DischargeReferralRoute extends RouteBuilder {
         : String.join("; ", discharge.consents().stream().map(c -> consentPolicy.whyNot(c, clock.instant())).toList());
     return referralMapper.toHeldReferral(
         discharge, why, fhirContext.newJsonParser().encodeResourceToString(discharge.message()));
+  }
+
+  /** BALP: the message received from the clinic (import), and the referral created from it. */
+  public RecordedReferral audit(RecordedReferral recorded, @ExchangeProperty(REFERRAL) Referral referral) {
+    if (recorded.created()) {
+      String client = referral.source().client();
+      String patient = "Patient/" + referral.patient().getIdElement().getIdPart();
+      audit.record(new AuditTrail.Entry(AuditTrail.Interaction.IMPORT, client,
+          List.of("Bundle/" + referral.source().bundleId()), patient, null, null));
+      audit.record(new AuditTrail.Entry(AuditTrail.Interaction.CREATE, client,
+          List.of("Task/" + referral.taskId(), "ServiceRequest/" + referral.serviceRequest().getIdElement().getIdPart(), patient), patient, null, null));
+    }
+    return recorded;
   }
 
   public OperationOutcome alreadyReferred(String taskId) {

@@ -6,9 +6,12 @@ import static org.aftercarebridge.integration.support.Endpoints.REFERRAL_PUBLISH
 
 import java.time.Duration;
 import java.util.List;
+import org.aftercarebridge.audit.AuditTrail;
 import org.aftercarebridge.referral.Announcement;
 import org.aftercarebridge.referral.ReferralOutbox;
 import org.apache.camel.ExchangePattern;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -24,14 +27,17 @@ import org.springframework.stereotype.Component;
 public class ReferralPublishRoute extends RouteBuilder {
 
   static final String ANNOUNCEMENT_ID = "announcementId";
+  static final String DESTINATION = "destination";
   private static final int SWEEP_BATCH = 200;
 
   private final ReferralOutbox outbox;
   private final ReferralQueueSettings queue;
+  private final AuditTrail audit;
 
-  public ReferralPublishRoute(ReferralOutbox outbox, ReferralQueueSettings queue) {
+  public ReferralPublishRoute(ReferralOutbox outbox, ReferralQueueSettings queue, AuditTrail audit) {
     this.outbox = outbox;
     this.queue = queue;
+    this.audit = audit;
   }
 
   @Override
@@ -55,11 +61,13 @@ public class ReferralPublishRoute extends RouteBuilder {
         .setHeader("JMSPriority", method(this, "jmsPriority"))
         .setHeader("JMSXGroupID", simple("${body.groupKey}"))
         .setHeader("_AMQ_DUPL_ID", simple("${body.id}"))
-        .setHeader("CamelJmsDestinationName", method(this, "destination"))
+        .setProperty(DESTINATION, method(this, "destination"))
+        .setHeader("CamelJmsDestinationName", exchangeProperty(DESTINATION))
         .setBody(simple("${body.payload}"))
         // fire and forget whatever the caller's exchange pattern: never wait for a reply from coordinators
         .to(ExchangePattern.InOnly, "jms:queue:" + queue.referrals() + "?deliveryPersistent=true&explicitQosEnabled=true")
         .bean(outbox, "markPublished(${exchangeProperty." + ANNOUNCEMENT_ID + "})")
+        .bean(this, "audit")
         .end();
 
     from("timer:referral-outbox-sweep?delay=" + queue.sweepInterval().toMillis() + "&period=" + queue.sweepInterval().toMillis())
@@ -73,6 +81,12 @@ public class ReferralPublishRoute extends RouteBuilder {
   /** Announcements the immediate publish did not get out (broker down, crash), oldest first. */
   public List<Announcement> unpublished() {
     return outbox.unpublished(queue.sweepGrace(), SWEEP_BATCH);
+  }
+
+  /** BALP PrivacyDisclosure: what went out, to which queue (the recipients), about whom. */
+  public void audit(@ExchangeProperty(DESTINATION) String queueName, @Header("taskId") String taskId) {
+    audit.record(new AuditTrail.Entry(AuditTrail.Interaction.DISCLOSE, "queue:" + queueName, java.util.List.of("Task/" + taskId),
+        audit.patientOfTask(taskId), null, null));
   }
 
   /** The queue the announcement names (follow-ups), else the referrals queue. */

@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import org.aftercarebridge.audit.AuditTrail;
+import org.aftercarebridge.fhir.audit.AuditInterceptor;
 import org.aftercarebridge.fhir.directory.MatchPeerGroupsProvider;
 import org.aftercarebridge.intake.ProcessMessageProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -56,7 +58,8 @@ public class FhirServerConfiguration {
       ProfileValidator validator,
       ProcessMessageProvider processMessage,
       MatchPeerGroupsProvider matchPeerGroups,
-      List<IResourceProvider> resourceProviders) {
+      List<IResourceProvider> resourceProviders,
+      AuditTrail audit) {
     List<IBaseResource> guide = AftercareProfiles.conformanceResources(fhirContext);
     RestfulServer server = new RestfulServer(fhirContext);
     server.setServerName("Aftercare Bridge");
@@ -81,6 +84,7 @@ public class FhirServerConfiguration {
             Set.of(AftercareProfiles.PREFERENCES_RESPONSE),
             validator));
     server.registerInterceptor(new CapabilityStatementCustomizer(guide));
+    server.registerInterceptor(new AuditInterceptor(audit));
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);

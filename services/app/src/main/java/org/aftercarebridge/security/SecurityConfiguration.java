@@ -42,6 +42,7 @@ public class SecurityConfiguration {
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.PUT, "/fhir/Task/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.GET, "/fhir/Consent/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/fhir/AuditEvent", "/fhir/AuditEvent/*").hasRole(ADMIN)
                     .requestMatchers(HttpMethod.POST, "/fhir/Consent").hasAnyRole(CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.PUT, "/fhir/Consent/*").hasAnyRole(CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.PATCH, "/fhir/Task/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)

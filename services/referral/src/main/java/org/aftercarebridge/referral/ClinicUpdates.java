@@ -43,7 +43,7 @@ public class ClinicUpdates {
   /** Notes a change of the Task for the referral's clinic, if that clinic has an endpoint. */
   void changed(String referralId, String taskId, Instant now) {
     String sender = jdbc.sql("select source_sender from referral where id = :id").param("id", referralId).query(String.class).single();
-    String client = clientOf(sender);
+    String client = SourceMessage.clientOf(sender);
     if (!settings.endpoints().containsKey(client)) {
       return;
     }
@@ -92,11 +92,5 @@ public class ClinicUpdates {
         .param("id", due.id())
         .update();
     return givingUp;
-  }
-
-  /** The authenticated client of a referral's sender ({@code client} or {@code client|sending endpoint}). */
-  static String clientOf(String sender) {
-    int bar = sender.indexOf('|');
-    return bar < 0 ? sender : sender.substring(0, bar);
   }
 }

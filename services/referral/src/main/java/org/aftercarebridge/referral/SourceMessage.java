@@ -15,4 +15,14 @@ public record SourceMessage(String sender, String bundleId, String messageHeader
     Objects.requireNonNull(bundleId, "bundleId");
     Objects.requireNonNull(messageHeaderId, "messageHeaderId");
   }
+
+  /** The authenticated client that sent it (the sender is {@code client} or {@code client|sending endpoint}). */
+  public String client() {
+    return clientOf(sender);
+  }
+
+  static String clientOf(String sender) {
+    int bar = sender.indexOf('|');
+    return bar < 0 ? sender : sender.substring(0, bar);
+  }
 }

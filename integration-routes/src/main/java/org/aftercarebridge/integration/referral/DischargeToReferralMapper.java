@@ -288,7 +288,8 @@ public final class DischargeToReferralMapper {
         task.getPriority().toCode(),
         patientKey,
         fhirContext.newJsonParser().encodeResourceToString(bundle),
-        null);
+        null,
+        groups.isEmpty() ? null : groups.get(0).program());
   }
 
   /** The Task that asks the next group after one declined: the declined Task's referral, a new owner. */

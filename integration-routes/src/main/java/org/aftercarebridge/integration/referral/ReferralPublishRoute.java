@@ -58,6 +58,7 @@ public class ReferralPublishRoute extends RouteBuilder {
         .setHeader("taskId", simple("${body.taskId}"))
         .setHeader("region", simple("${body.region}"))
         .setHeader("priority", simple("${body.priority}"))
+        .setHeader("program", simple("${body.program}"))
         .setHeader("JMSPriority", method(this, "jmsPriority"))
         .setHeader("JMSXGroupID", simple("${body.groupKey}"))
         .setHeader("_AMQ_DUPL_ID", simple("${body.id}"))

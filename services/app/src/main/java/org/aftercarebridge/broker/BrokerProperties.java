@@ -11,12 +11,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param queues the product's queues (created in the embedded broker; expected on an external one)
  * @param maxDeliveryAttempts deliveries of one message before it goes to {@code DLQ.<queue>}
+ * @param referralRoutes regional (or regional and program) queues referrals are diverted to from
+ *     {@code aftercare.referrals}; a referral no route takes stays on {@code aftercare.referrals}
  */
 @ConfigurationProperties("aftercare.broker")
 public record BrokerProperties(
     @DefaultValue({"aftercare.referrals", "aftercare.followups", "aftercare.escalations", "aftercare.task-updates"}) List<String> queues,
     @DefaultValue("5") int maxDeliveryAttempts,
-    @DefaultValue Embedded embedded) {
+    @DefaultValue Embedded embedded,
+    List<ReferralRoute> referralRoutes) {
+
+  public BrokerProperties {
+    referralRoutes = referralRoutes == null ? List.of() : List.copyOf(referralRoutes);
+  }
+
+  /**
+   * Referrals for one coordinator team: those matching {@code filter} (an Artemis filter on the
+   * message's {@code region} and {@code program} properties) go to {@code aftercare.referrals.<name>},
+   * which only the broker roles in {@code readers} (and the service) may consume.
+   */
+  public record ReferralRoute(String name, String filter, List<String> readers) {
+
+    public ReferralRoute {
+      readers = readers == null ? List.of() : List.copyOf(readers);
+    }
+
+    public String queue() {
+      return "aftercare.referrals." + name;
+    }
+  }
 
   /**
    * @param enabled run the broker in this process (embedded mode); false in production

@@ -5,9 +5,11 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.DivertConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
@@ -27,6 +29,7 @@ public class EmbeddedBrokerConfiguration {
   static final String SERVICE_ROLE = "service";
   static final String COORDINATOR_ROLE = "coordinator";
   static final String TASK_UPDATES = "aftercare.task-updates";
+  static final String REFERRALS = "aftercare.referrals";
 
   @Bean(initMethod = "start", destroyMethod = "stop")
   EmbeddedActiveMQ embeddedBroker(BrokerProperties properties) throws Exception {
@@ -82,6 +85,22 @@ public class EmbeddedBrokerConfiguration {
     config.putSecurityRoles("DLQ.#", Set.of(service));
     for (String queue : properties.queues()) {
       config.putSecurityRoles(queue, Set.of(service, TASK_UPDATES.equals(queue) ? coordinatorWrites : coordinatorReads));
+    }
+    // Each coordinator team's referrals: moved (exclusive divert) from aftercare.referrals to its own queue.
+    for (BrokerProperties.ReferralRoute route : properties.referralRoutes()) {
+      config.addQueueConfiguration(
+          QueueConfiguration.of(route.queue()).setAddress(route.queue()).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+      config.addDivertConfiguration(new DivertConfiguration()
+          .setName("referrals-to-" + route.name())
+          .setAddress(REFERRALS)
+          .setForwardingAddress(route.queue())
+          .setFilterString(route.filter())
+          .setExclusive(true)
+          .setRoutingType(ComponentConfigurationRoutingType.ANYCAST));
+      Set<Role> roles = new java.util.HashSet<>();
+      roles.add(service);
+      route.readers().forEach(reader -> roles.add(new Role(reader, false, true, false, false, false, false, false, true, false, false)));
+      config.putSecurityRoles(route.queue(), roles);
     }
     return config;
   }

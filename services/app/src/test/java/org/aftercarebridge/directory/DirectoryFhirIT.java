@@ -8,10 +8,10 @@ import org.aftercarebridge.support.ServiceUnderTest;
 import org.junit.jupiter.api.Test;
 
 /** The directory as FHIR through the real stack: admin maintenance, read, search, Location near. */
-class DirectoryFhirIT extends ServiceUnderTest {
+public class DirectoryFhirIT extends ServiceUnderTest {
 
   /** A SMART Recovery group in Burlington, Vermont (fictional), as an admin sends it. */
-  static String smartBurlington(String name, boolean active) {
+  public static String smartBurlington(String name, boolean active) {
     return """
         {"resourceType": "HealthcareService",
          "meta": {"profile": ["https://aftercarebridge.org/fhir/StructureDefinition/peer-support-group"]},
@@ -43,7 +43,7 @@ class DirectoryFhirIT extends ServiceUnderTest {
   }
 
   /** FHIR's update carries the id in the body too. */
-  static String withId(String id, String body) {
+  public static String withId(String id, String body) {
     return body.contains("\"id\": \"another-id\"") || !body.startsWith("{\"resourceType\": \"HealthcareService\",")
         ? body
         : body.replaceFirst("\\{\"resourceType\": \"HealthcareService\",", "{\"resourceType\": \"HealthcareService\", \"id\": \"" + id + "\",");

@@ -58,6 +58,10 @@ public abstract class ServiceUnderTest {
     registry.add("aftercare.cluster.lease-for", () -> "3s");
     registry.add("aftercare.cluster.renew-every", () -> "500ms");
     registry.add("aftercare.clinic-updates.endpoints.clinic-ehr", CLINIC::baseUrl);
+    // Vermont's coordinators have their own queue; everything else stays on aftercare.referrals
+    registry.add("aftercare.broker.referral-routes[0].name", () -> "US-VT");
+    registry.add("aftercare.broker.referral-routes[0].filter", () -> "region = 'US-VT'");
+    registry.add("aftercare.broker.referral-routes[0].readers[0]", () -> "coordinator");
     registry.add("aftercare.clinic-updates.max-attempts", () -> "3");
     registry.add("aftercare.clinic-updates.first-retry", () -> "200ms");
     registry.add("aftercare.clinic-updates.longest-wait", () -> "1s");

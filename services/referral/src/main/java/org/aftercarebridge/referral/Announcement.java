@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param groupKey stable pseudonymous patient key, the JMSXGroupID that keeps one person's messages in order
  * @param priority {@code routine} or {@code urgent}
  * @param destination the queue it goes to; null for the referrals queue
+ * @param program the referral's program (recovery-programs code), null when none: with the region, it
+ *     decides which coordinator team's queue a referral is diverted to
  */
 public record Announcement(
-    String id, String taskId, String region, String priority, String groupKey, String payload, String destination) {
+    String id, String taskId, String region, String priority, String groupKey, String payload, String destination, String program) {
 
   public Announcement {
     Objects.requireNonNull(id, "id");

@@ -164,7 +164,8 @@ public class FollowUps {
         task.getPriority() == null ? "routine" : task.getPriority().toCode(),
         patientKey,
         fhirContext.newJsonParser().encodeResourceToString(task),
-        queue);
+        queue,
+        null);
   }
 
   private record Overdue(String referralId, String taskId, String patientKey, String region) {}

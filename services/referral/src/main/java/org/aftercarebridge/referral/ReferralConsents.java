@@ -111,9 +111,10 @@ public class ReferralConsents {
           .param("now", Timestamp.from(now))
           .param("id", referralId)
           .update();
-      ReferralFacts facts = jdbc.sql("select patient_key, region, service_request_id from referral where id = :id")
+      ReferralFacts facts = jdbc.sql("select patient_key, region, program, service_request_id from referral where id = :id")
           .param("id", referralId)
-          .query((rs, n) -> new ReferralFacts(rs.getString("patient_key"), rs.getString("region"), rs.getString("service_request_id")))
+          .query((rs, n) -> new ReferralFacts(rs.getString("patient_key"), rs.getString("region"), rs.getString("program"),
+              rs.getString("service_request_id")))
           .single();
       List<Announcement> cancellations = new ArrayList<>();
       for (String taskId : tasks.openTasks(referralId)) {
@@ -144,8 +145,9 @@ public class ReferralConsents {
         cancelled.getPriority() == null ? "routine" : cancelled.getPriority().toCode(),
         facts.patientKey(),
         fhirContext.newJsonParser().encodeResourceToString(bundle),
-        null);
+        null,
+        facts.program());
   }
 
-  private record ReferralFacts(String patientKey, String region, String serviceRequestId) {}
+  private record ReferralFacts(String patientKey, String region, String program, String serviceRequestId) {}
 }

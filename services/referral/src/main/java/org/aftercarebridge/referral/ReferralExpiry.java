@@ -90,17 +90,17 @@ public class ReferralExpiry {
   private Announcement notice(Task task, String queue) {
     String referralId = jdbc.sql("select referral_id from referral_task where id = :id").param("id", task.getIdElement().getIdPart())
         .query(String.class).single();
-    Facts facts = jdbc.sql("select patient_key, region from referral where id = :id").param("id", referralId)
-        .query((rs, n) -> new Facts(rs.getString("patient_key"), rs.getString("region"))).single();
+    Facts facts = jdbc.sql("select patient_key, region, program from referral where id = :id").param("id", referralId)
+        .query((rs, n) -> new Facts(rs.getString("patient_key"), rs.getString("region"), rs.getString("program"))).single();
     Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(Date.from(Instant.now()));
     bundle.setId(UUID.randomUUID().toString());
     bundle.addEntry().setResource(task);
     Announcement announcement = new Announcement(UUID.randomUUID().toString(), task.getIdElement().getIdPart(), facts.region(),
         task.getPriority() == null ? "routine" : task.getPriority().toCode(), facts.patientKey(),
-        fhirContext.newJsonParser().encodeResourceToString(queue == null ? bundle : task), queue);
+        fhirContext.newJsonParser().encodeResourceToString(queue == null ? bundle : task), queue, facts.program());
     referrals.insertAnnouncement(referralId, announcement, Instant.now());
     return announcement;
   }
 
-  private record Facts(String patientKey, String region) {}
+  private record Facts(String patientKey, String region, String program) {}
 }

@@ -23,7 +23,7 @@ public class ReferralOutbox {
    */
   public List<Announcement> unpublished(Duration grace, int limit) {
     return jdbc.sql(
-            "select id, task_id, region, priority, group_key, payload, destination from referral_outbox"
+            "select id, task_id, region, priority, group_key, payload, destination, program from referral_outbox"
                 + " where published_at is null and withdrawn_at is null and created_at < :before order by created_at limit :limit")
         .param("before", Timestamp.from(Instant.now().minus(grace)))
         .param("limit", limit)
@@ -36,7 +36,8 @@ public class ReferralOutbox {
                     rs.getString("priority"),
                     rs.getString("group_key"),
                     rs.getString("payload"),
-                    rs.getString("destination")))
+                    rs.getString("destination"),
+                    rs.getString("program")))
         .list();
   }
 

@@ -183,8 +183,8 @@ public class Referrals {
 
   void insertAnnouncement(String referralId, Announcement announcement, Instant now) {
     jdbc.sql(
-            "insert into referral_outbox (id, referral_id, task_id, region, priority, group_key, payload, destination, created_at)"
-                + " values (:id, :referralId, :taskId, :region, :priority, :groupKey, :payload, :destination, :createdAt)")
+            "insert into referral_outbox (id, referral_id, task_id, region, priority, group_key, payload, destination, program, created_at)"
+                + " values (:id, :referralId, :taskId, :region, :priority, :groupKey, :payload, :destination, :program, :createdAt)")
         .param("id", announcement.id())
         .param("referralId", referralId)
         .param("taskId", announcement.taskId())
@@ -193,6 +193,7 @@ public class Referrals {
         .param("groupKey", announcement.groupKey())
         .param("payload", announcement.payload())
         .param("destination", announcement.destination())
+        .param("program", announcement.program())
         .param("createdAt", Timestamp.from(now))
         .update();
   }

@@ -4,6 +4,7 @@ import static org.aftercarebridge.integration.support.Endpoints.FOLLOW_UP_ROUTE;
 import static org.aftercarebridge.integration.support.Endpoints.PUBLISH_REFERRAL;
 
 import org.aftercarebridge.referral.FollowUps;
+import org.aftercarebridge.referral.ReferralOutbox;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,13 @@ import org.springframework.stereotype.Component;
 public class FollowUpRoute extends RouteBuilder {
 
   private final FollowUps followUps;
+  private final ReferralOutbox outbox;
   private final long pollMillis;
 
-  public FollowUpRoute(FollowUps followUps, @Value("${aftercare.followups.poll-interval:30s}") java.time.Duration poll) {
+  public FollowUpRoute(
+      FollowUps followUps, ReferralOutbox outbox, @Value("${aftercare.followups.poll-interval:30s}") java.time.Duration poll) {
     this.followUps = followUps;
+    this.outbox = outbox;
     this.pollMillis = poll.toMillis();
   }
 
@@ -31,11 +35,11 @@ public class FollowUpRoute extends RouteBuilder {
   public void configure() {
     from("master:followups:timer:followups?delay=" + pollMillis + "&period=" + pollMillis)
         .routeId(FOLLOW_UP_ROUTE)
-        .setBody(method(followUps, "publishDue"))
-        .split(body())
-            .to(PUBLISH_REFERRAL)
-        .end()
-        .setBody(method(followUps, "escalateOverdue"))
+        .bean(followUps, "publishDue")
+        .bean(followUps, "escalateOverdue")
+        // every follow-up not yet out, oldest first, one after the other: a person's follow-ups reach
+        // the queue in the order they came due, also those an instance left behind when it died
+        .setBody(method(outbox, "unpublishedFollowUps(200)"))
         .split(body())
             .to(PUBLISH_REFERRAL)
         .end();

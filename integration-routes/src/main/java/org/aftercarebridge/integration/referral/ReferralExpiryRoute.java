@@ -28,10 +28,7 @@ public class ReferralExpiryRoute extends RouteBuilder {
   public void configure() {
     from("master:referral-expiry:timer:referral-expiry?delay=" + pollMillis + "&period=" + pollMillis)
         .routeId(REFERRAL_EXPIRY_ROUTE)
-        .setBody(method(expiry, "flagOverdue"))
-        .split(body())
-            .to(PUBLISH_REFERRAL)
-        .end()
+        .bean(expiry, "flagOverdue") // the leads' notices go out in order with the follow-ups
         .setBody(method(expiry, "expire"))
         .split(body())
             .to(PUBLISH_REFERRAL)

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -51,22 +50,22 @@ public class FollowUps {
     this.clock = clock;
   }
 
-  /** Publishes the follow-ups due by now, earliest first; answers their announcements (already in the outbox). */
-  public List<Announcement> publishDue() {
+  /** Makes the follow-ups due by now into Tasks and outbox announcements, earliest first; answers how many. */
+  public int publishDue() {
     List<String> due = jdbc.sql("select id from followup where state = 'planned' and due_at <= :now order by due_at, kind limit :batch")
         .param("now", Timestamp.from(clock.instant()))
         .param("batch", BATCH)
         .query(String.class)
         .list();
-    List<Announcement> published = new ArrayList<>();
+    int published = 0;
     for (String id : due) {
-      transaction.execute(status -> publish(id)).ifPresent(published::add);
+      published += transaction.execute(status -> publish(id)) ? 1 : 0;
     }
     return published;
   }
 
-  /** Escalates published follow-ups whose Task is still open past its time; answers the leads' notices. */
-  public List<Announcement> escalateOverdue() {
+  /** Escalates published follow-ups whose Task is still open past its time (the leads' notices into the outbox); answers how many. */
+  public int escalateOverdue() {
     List<String> overdue = jdbc.sql("select f.id from followup f join referral_task t on t.id = f.task_id"
             + " where f.state = 'published' and f.done_by <= :now"
             + " and t.status not in ('rejected', 'cancelled', 'failed', 'completed', 'entered-in-error') order by f.done_by limit :batch")
@@ -74,16 +73,16 @@ public class FollowUps {
         .param("batch", BATCH)
         .query(String.class)
         .list();
-    List<Announcement> notices = new ArrayList<>();
+    int escalated = 0;
     for (String id : overdue) {
-      transaction.execute(status -> escalate(id)).ifPresent(notices::add);
+      escalated += transaction.execute(status -> escalate(id)) ? 1 : 0;
     }
-    return notices;
+    return escalated;
   }
 
-  private Optional<Announcement> publish(String followUpId) {
+  private boolean publish(String followUpId) {
     if (jdbc.sql("update followup set state = 'published' where id = :id and state = 'planned'").param("id", followUpId).update() == 0) {
-      return Optional.empty(); // another instance got there first
+      return false; // another instance got there first
     }
     Due due = jdbc.sql("select f.referral_id, f.kind, f.done_by, r.patient_id, r.service_request_id, r.patient_key, r.region"
             + " from followup f join referral r on r.id = f.referral_id where f.id = :id")
@@ -96,14 +95,13 @@ public class FollowUps {
     Instant now = Instant.now();
     referrals.insertTask(due.referralId(), task, 0, now);
     jdbc.sql("update followup set task_id = :taskId where id = :id").param("taskId", task.getIdElement().getIdPart()).param("id", followUpId).update();
-    Announcement announcement = announcement(task, due.patientKey(), due.region(), plan.queue());
-    referrals.insertAnnouncement(due.referralId(), announcement, now);
-    return Optional.of(announcement);
+    referrals.insertAnnouncement(due.referralId(), announcement(task, due.patientKey(), due.region(), plan.queue()), now);
+    return true;
   }
 
-  private Optional<Announcement> escalate(String followUpId) {
+  private boolean escalate(String followUpId) {
     if (jdbc.sql("update followup set state = 'escalated' where id = :id and state = 'published'").param("id", followUpId).update() == 0) {
-      return Optional.empty();
+      return false;
     }
     Overdue due = jdbc.sql("select f.referral_id, f.task_id, r.patient_key, r.region from followup f join referral r on r.id = f.referral_id"
             + " where f.id = :id")
@@ -111,9 +109,8 @@ public class FollowUps {
         .query((rs, n) -> new Overdue(rs.getString("referral_id"), rs.getString("task_id"), rs.getString("patient_key"), rs.getString("region")))
         .single();
     Task escalated = tasks.systemChange(due.taskId(), TaskLifecycle::escalate, SERVICE);
-    Announcement notice = announcement(escalated, due.patientKey(), due.region(), plan.escalations());
-    referrals.insertAnnouncement(due.referralId(), notice, Instant.now());
-    return Optional.of(notice);
+    referrals.insertAnnouncement(due.referralId(), announcement(escalated, due.patientKey(), due.region(), plan.escalations()), Instant.now());
+    return true;
   }
 
   /** The referral's newest fulfilment (or choose-group) Task: the follow-up is part of it and goes to its owner. */

@@ -51,18 +51,17 @@ public class ReferralExpiry {
     this.settings = settings;
   }
 
-  /** Flags the Tasks that became overdue; answers the leads' notices (already in the outbox). */
-  public List<Announcement> flagOverdue() {
+  /** Flags the Tasks that became overdue (the leads' notices into the outbox, published with the follow-ups); answers how many. */
+  public int flagOverdue() {
     List<String> stalled = stalledSince(settings.overdueAfter(), "and overdue_at is null");
-    List<Announcement> notices = new ArrayList<>();
     for (String taskId : stalled) {
-      notices.add(transaction.execute(status -> {
+      transaction.executeWithoutResult(status -> {
         jdbc.sql("update referral_task set overdue_at = :now where id = :id").param("now", Timestamp.from(clock.instant())).param("id", taskId).update();
         Task flagged = tasks.systemChange(taskId, TaskLifecycle::escalate, SERVICE);
-        return notice(flagged, settings.escalations());
-      }));
+        notice(flagged, settings.escalations());
+      });
     }
-    return notices;
+    return stalled.size();
   }
 
   /** Expires the Tasks inactive for too long; answers the coordinators' notices (already in the outbox). */

@@ -7,9 +7,12 @@ import static org.aftercarebridge.integration.support.Endpoints.UPDATE_TASK;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import java.util.List;
+import org.aftercarebridge.audit.AuditTrail;
 import org.aftercarebridge.referral.ReferralTasks;
 import org.aftercarebridge.referral.TaskLifecycle;
 import org.aftercarebridge.referral.TaskUpdateRefused;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.builder.RouteBuilder;
 import org.hl7.fhir.r4.model.Task;
@@ -21,22 +24,26 @@ import org.springframework.stereotype.Component;
  * sending the updated Task (FHIR JSON) to the {@code aftercare.task-updates} queue. Both take one
  * path: the update along the Task lifecycle, then the announcement of the Task that takes over when a
  * group declined. A queued update that cannot be made goes to {@code DLQ.aftercare.task-updates} with
- * the reason; one that fails for another cause (database down) is rolled back and redelivered by the
+ * the reason (and both are audited); one that fails for another cause (database down) is rolled back and redelivered by the
  * broker, into the DLQ after its bounded attempts.
  */
 @Component
 public class TaskUpdateRoute extends RouteBuilder {
 
   static final String REASON = "reason";
+  static final String CHANGE = "change";
 
   private final ReferralTasks tasks;
   private final FhirContext fhirContext;
+  private final AuditTrail audit;
   private final String queue;
 
   public TaskUpdateRoute(
-      ReferralTasks tasks, FhirContext fhirContext, @Value("${aftercare.referral.task-updates-queue:aftercare.task-updates}") String queue) {
+      ReferralTasks tasks, FhirContext fhirContext, AuditTrail audit,
+      @Value("${aftercare.referral.task-updates-queue:aftercare.task-updates}") String queue) {
     this.tasks = tasks;
     this.fhirContext = fhirContext;
+    this.audit = audit;
     this.queue = queue;
   }
 
@@ -58,11 +65,25 @@ public class TaskUpdateRoute extends RouteBuilder {
         .onException(TaskUpdateRefused.class, DataFormatException.class, ClassCastException.class, IllegalArgumentException.class)
             .handled(true)
             .setHeader(REASON, simple("${exception.message}"))
+            .bean(this, "auditRefused")
             .log("A queued Task update was refused and set aside in DLQ." + queue + ": ${header." + REASON + "}")
             .to("jms:queue:DLQ." + queue)
         .end()
         .bean(this, "change")
-        .to(UPDATE_TASK);
+        .setProperty(CHANGE, body())
+        .to(UPDATE_TASK)
+        .bean(this, "audit");
+  }
+
+  /** BALP PatientUpdate for an update that came by queue (the FHIR API audits its own). */
+  public void audit(Task stored, @ExchangeProperty(CHANGE) ReferralTasks.Change change) {
+    audit.record(new AuditTrail.Entry(AuditTrail.Interaction.UPDATE, change.actor(),
+        List.of("Task/" + change.taskId()), stored.getFor().getReference(), null, null));
+  }
+
+  public void auditRefused(@ExchangeProperty(CHANGE) ReferralTasks.Change change, @Header("JMSXUserID") String user) {
+    audit.record(new AuditTrail.Entry(AuditTrail.Interaction.UPDATE, user == null ? "queue:" + queue : user,
+        change == null ? List.of() : List.of("Task/" + change.taskId()), null, "HTTP 422", null));
   }
 
   /** The queued Task as a change by a coordinator, to the version it names (if any). */

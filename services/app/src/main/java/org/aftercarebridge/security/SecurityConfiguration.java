@@ -38,7 +38,7 @@ public class SecurityConfiguration {
                         "/fhir/ValueSet", "/fhir/ValueSet/*", "/fhir/CodeSystem", "/fhir/CodeSystem/*",
                         "/fhir/Questionnaire", "/fhir/Questionnaire/*")
                         .authenticated()
-                    .requestMatchers(HttpMethod.GET, "/fhir/Task", "/fhir/Task/*", "/fhir/ServiceRequest/*")
+                    .requestMatchers(HttpMethod.GET, "/fhir/Task", "/fhir/Task/*", "/fhir/ServiceRequest", "/fhir/ServiceRequest/*")
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.PUT, "/fhir/Task/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.GET, "/fhir/Consent/*").hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)

@@ -115,6 +115,11 @@ class TaskWorkflowIT extends ServiceUnderTest {
     JsonNode next = read(second);
     assertThat(next.at("/status").asText()).isEqualTo("requested");
     assertThat(next.at("/owner/reference").asText()).isNotEqualTo(task.at("/owner/reference").asText()).startsWith("HealthcareService/");
+    String nextGroup = next.at("/owner/reference").asText();
+    JsonNode requests = ServiceClient.json(service().get("/fhir/ServiceRequest?status=active&performer=" + nextGroup
+        + "&patient=" + next.at("/for/reference").asText(), service().coordinatorToken(), FHIR_JSON).body());
+    assertThat(requests.at("/total").asInt()).isEqualTo(1);
+    assertThat(requests.at("/entry/0/resource/performer/0/reference").asText()).isEqualTo(nextGroup);
     Outbox.awaitPublished(jdbc, second);
     List<Message> announced = receiveAll("aftercare.referrals", "taskId = '" + second + "'", 5000);
     assertThat(announced).hasSize(1);

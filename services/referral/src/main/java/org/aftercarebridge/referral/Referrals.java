@@ -4,7 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
@@ -151,7 +153,7 @@ public class Referrals {
     planFollowUps(held.referralId(), released.dischargedAt() == null ? now : released.dischargedAt());
   }
 
-  private void insertOffers(String referralId, java.util.List<String> groupIds) {
+  private void insertOffers(String referralId, List<String> groupIds) {
     for (int rank = 0; rank < groupIds.size(); rank++) {
       jdbc.sql("insert into referral_offer (referral_id, offer_rank, group_id) values (:referralId, :rank, :groupId)")
           .param("referralId", referralId)
@@ -200,6 +202,7 @@ public class Referrals {
 
   void insertResource(String referralId, Resource resource, Instant now) {
     resource.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
+    keepServiceRequestStatus(resource);
     jdbc.sql(
             "insert into referral_resource (resource_type, id, version_id, last_updated, referral_id, content)"
                 + " values (:type, :id, 1, :lastUpdated, :referralId, :content)")
@@ -217,6 +220,7 @@ public class Referrals {
    */
   boolean updateResource(Resource resource, int version, Instant now) {
     resource.getMeta().setVersionId(Integer.toString(version + 1)).setLastUpdated(Date.from(now));
+    keepServiceRequestStatus(resource);
     return jdbc.sql(
             "update referral_resource set version_id = :next, last_updated = :lastUpdated, content = :content"
                 + " where resource_type = :type and id = :id and version_id = :version")
@@ -227,6 +231,55 @@ public class Referrals {
         .param("id", resource.getIdElement().getIdPart())
         .param("version", version)
         .update() == 1;
+  }
+
+  /** The referral row keeps its ServiceRequest's status, for searches. */
+  private void keepServiceRequestStatus(Resource resource) {
+    if (resource instanceof ServiceRequest request && request.getStatus() != null) {
+      jdbc.sql("update referral set service_request_status = :status where service_request_id = :id")
+          .param("status", request.getStatus().toCode())
+          .param("id", request.getIdElement().getIdPart())
+          .update();
+    }
+  }
+
+  /** ServiceRequest search: every criterion given must hold; newest first. */
+  public record RequestSearch(String patientId, String status, String groupId, int offset, int count) {}
+
+  public record RequestPage(int total, List<ServiceRequest> requests) {}
+
+  public RequestPage searchServiceRequests(RequestSearch search) {
+    StringBuilder where = new StringBuilder(" from referral r where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (search.patientId() != null) {
+      where.append(" and r.patient_id = ?");
+      params.add(search.patientId());
+    }
+    if (search.status() != null) {
+      where.append(" and r.service_request_status = ?");
+      params.add(search.status());
+    }
+    if (search.groupId() != null) {
+      where.append(" and r.group_id = ?");
+      params.add(search.groupId());
+    }
+    int total = jdbc.sql("select count(*)" + where).params(params).query(Integer.class).single();
+    if (search.count() == 0) {
+      return new RequestPage(total, List.of());
+    }
+    List<Object> page = new ArrayList<>(params);
+    page.add(search.count());
+    page.add(search.offset());
+    List<ServiceRequest> requests = jdbc.sql("select c.content" + where.toString().replace(" from referral r",
+                " from referral r join referral_resource c on c.resource_type = 'ServiceRequest' and c.id = r.service_request_id")
+            + " order by r.created_at desc, r.id limit ? offset ?")
+        .params(page)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(json -> parser().parseResource(ServiceRequest.class, json))
+        .toList();
+    return new RequestPage(total, requests);
   }
 
   private <T extends IBaseResource> Optional<T> resource(Class<T> type, String id) {

@@ -1,7 +1,17 @@
 package org.aftercarebridge.fhir.referral;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.Date;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.InstantType;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.aftercarebridge.referral.Referrals;
@@ -9,7 +19,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
 
-/** {@code GET /fhir/ServiceRequest/{id}}: referrals. */
+/** {@code GET /fhir/ServiceRequest}: referrals, read or searched by patient, status and performer (the group). */
 @Component
 public class ServiceRequestProvider implements IResourceProvider {
 
@@ -27,5 +37,46 @@ public class ServiceRequestProvider implements IResourceProvider {
   @Read
   public ServiceRequest read(@IdParam IdType id) {
     return referrals.serviceRequest(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+  }
+
+  @Search
+  public IBundleProvider search(
+      @OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
+      @OptionalParam(name = ServiceRequest.SP_STATUS) TokenParam status,
+      @OptionalParam(name = ServiceRequest.SP_PERFORMER) ReferenceParam performer) {
+    Referrals.RequestSearch search = new Referrals.RequestSearch(
+        patient == null ? null : patient.getIdPart(),
+        status == null ? null : status.getValue(),
+        performer == null ? null : performer.getIdPart(),
+        0, 0);
+    return new IBundleProvider() {
+      private final InstantType published = InstantType.now();
+
+      @Override
+      public IPrimitiveType<Date> getPublished() {
+        return published;
+      }
+
+      @Override
+      public List<IBaseResource> getResources(int from, int to) {
+        return List.copyOf(referrals.searchServiceRequests(new Referrals.RequestSearch(
+            search.patientId(), search.status(), search.groupId(), from, Math.max(0, to - from))).requests());
+      }
+
+      @Override
+      public String getUuid() {
+        return null;
+      }
+
+      @Override
+      public Integer preferredPageSize() {
+        return null;
+      }
+
+      @Override
+      public Integer size() {
+        return referrals.searchServiceRequests(search).total();
+      }
+    };
   }
 }

@@ -3,10 +3,10 @@ package org.aftercarebridge.audit;
 import ca.uhn.fhir.context.FhirContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.aftercarebridge.referral.SqlWhere;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
@@ -157,36 +157,25 @@ public class AuditTrail {
   public record Page(int total, List<AuditEvent> events) {}
 
   public Page search(Search search) {
-    StringBuilder where = new StringBuilder(" from audit_event where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    condition(where, params, "recorded >= ?", search.from() == null ? null : Timestamp.from(search.from()));
-    condition(where, params, "recorded < ?", search.to() == null ? null : Timestamp.from(search.to()));
-    condition(where, params, "patient_ref = ?", search.patient());
-    condition(where, params, "(' ' || entity_refs || ' ') like ?", search.entity() == null ? null : "% " + search.entity() + " %");
-    condition(where, params, "client = ?", search.client());
-    condition(where, params, "subtype = ?", search.subtype());
-    int total = jdbc.sql("select count(*)" + where).params(params).query(Integer.class).single();
+    SqlWhere where = new SqlWhere()
+        .and("recorded >= ?", search.from() == null ? null : Timestamp.from(search.from()))
+        .and("recorded < ?", search.to() == null ? null : Timestamp.from(search.to()))
+        .and("patient_ref = ?", search.patient())
+        .and("(' ' || entity_refs || ' ') like ?", search.entity() == null ? null : "% " + search.entity() + " %")
+        .and("client = ?", search.client())
+        .and("subtype = ?", search.subtype());
+    int total = jdbc.sql("select count(*) from audit_event" + where.sql()).params(where.params()).query(Integer.class).single();
     if (search.count() == 0) {
       return new Page(total, List.of());
     }
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(search.count());
-    pageParams.add(search.offset());
-    List<AuditEvent> events = jdbc.sql("select content" + where + " order by recorded desc, id limit ? offset ?")
-        .params(pageParams)
+    List<AuditEvent> events = jdbc.sql("select content from audit_event" + where.sql() + " order by recorded desc, id limit ? offset ?")
+        .params(where.paramsAndPage(search.count(), search.offset()))
         .query(String.class)
         .list()
         .stream()
         .map(json -> fhirContext.newJsonParser().parseResource(AuditEvent.class, json))
         .toList();
     return new Page(total, events);
-  }
-
-  private static void condition(StringBuilder where, List<Object> params, String clause, Object value) {
-    if (value != null) {
-      where.append(" and ").append(clause);
-      params.add(value);
-    }
   }
 
   private static String truncate(String value, int length) {

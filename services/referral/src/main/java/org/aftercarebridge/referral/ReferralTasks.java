@@ -297,42 +297,27 @@ public class ReferralTasks {
   public record Page(int total, List<Task> tasks) {}
 
   public Page search(Search search) {
-    StringBuilder where = new StringBuilder(" from referral_task t where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (search.statuses() != null && !search.statuses().isEmpty()) {
-      where.append(" and t.status in (").append(String.join(", ", search.statuses().stream().map(s -> "?").toList())).append(")");
-      params.addAll(search.statuses());
-    }
-    condition(where, params, "t.owner_ref = ?", search.owner());
-    condition(where, params, "t.patient_id = ?", search.patientId());
-    condition(where, params, "t.focus_ref = ?", search.focus());
-    condition(where, params, "t.code = ?", search.code());
-    condition(where, params, "t.last_updated >= ?", search.updatedFrom() == null ? null : Timestamp.from(search.updatedFrom()));
-    condition(where, params, "t.last_updated < ?", search.updatedTo() == null ? null : Timestamp.from(search.updatedTo()));
-    int total = jdbc.sql("select count(*)" + where).params(params).query(Integer.class).single();
+    SqlWhere where = new SqlWhere()
+        .andIn("t.status", search.statuses())
+        .and("t.owner_ref = ?", search.owner())
+        .and("t.patient_id = ?", search.patientId())
+        .and("t.focus_ref = ?", search.focus())
+        .and("t.code = ?", search.code())
+        .and("t.last_updated >= ?", search.updatedFrom() == null ? null : Timestamp.from(search.updatedFrom()))
+        .and("t.last_updated < ?", search.updatedTo() == null ? null : Timestamp.from(search.updatedTo()));
+    int total = jdbc.sql("select count(*) from referral_task t" + where.sql()).params(where.params()).query(Integer.class).single();
     if (search.count() == 0) {
       return new Page(total, List.of());
     }
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(search.count());
-    pageParams.add(search.offset());
-    List<Task> tasks = jdbc.sql("select c.content" + where.toString().replace(" from referral_task t",
-                " from referral_task t join referral_resource c on c.resource_type = 'Task' and c.id = t.id")
-            + " order by t.last_updated desc, t.id limit ? offset ?")
-        .params(pageParams)
+    List<Task> tasks = jdbc.sql("select c.content from referral_task t join referral_resource c on c.resource_type = 'Task' and c.id = t.id"
+            + where.sql() + " order by t.last_updated desc, t.id limit ? offset ?")
+        .params(where.paramsAndPage(search.count(), search.offset()))
         .query(String.class)
         .list()
         .stream()
         .map(json -> fhirContext.newJsonParser().parseResource(Task.class, json))
         .toList();
     return new Page(total, tasks);
-  }
-
-  private static void condition(StringBuilder where, List<Object> params, String clause, Object value) {
-    if (value != null) {
-      where.append(" and ").append(clause);
-      params.add(value);
-    }
   }
 
   private Optional<Stored> stored(String taskId) {

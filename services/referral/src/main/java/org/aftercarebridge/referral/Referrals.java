@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -249,31 +248,18 @@ public class Referrals {
   public record RequestPage(int total, List<ServiceRequest> requests) {}
 
   public RequestPage searchServiceRequests(RequestSearch search) {
-    StringBuilder where = new StringBuilder(" from referral r where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (search.patientId() != null) {
-      where.append(" and r.patient_id = ?");
-      params.add(search.patientId());
-    }
-    if (search.status() != null) {
-      where.append(" and r.service_request_status = ?");
-      params.add(search.status());
-    }
-    if (search.groupId() != null) {
-      where.append(" and r.group_id = ?");
-      params.add(search.groupId());
-    }
-    int total = jdbc.sql("select count(*)" + where).params(params).query(Integer.class).single();
+    SqlWhere where = new SqlWhere()
+        .and("r.patient_id = ?", search.patientId())
+        .and("r.service_request_status = ?", search.status())
+        .and("r.group_id = ?", search.groupId());
+    int total = jdbc.sql("select count(*) from referral r" + where.sql()).params(where.params()).query(Integer.class).single();
     if (search.count() == 0) {
       return new RequestPage(total, List.of());
     }
-    List<Object> page = new ArrayList<>(params);
-    page.add(search.count());
-    page.add(search.offset());
-    List<ServiceRequest> requests = jdbc.sql("select c.content" + where.toString().replace(" from referral r",
-                " from referral r join referral_resource c on c.resource_type = 'ServiceRequest' and c.id = r.service_request_id")
-            + " order by r.created_at desc, r.id limit ? offset ?")
-        .params(page)
+    List<ServiceRequest> requests = jdbc.sql("select c.content from referral r"
+            + " join referral_resource c on c.resource_type = 'ServiceRequest' and c.id = r.service_request_id"
+            + where.sql() + " order by r.created_at desc, r.id limit ? offset ?")
+        .params(where.paramsAndPage(search.count(), search.offset()))
         .query(String.class)
         .list()
         .stream()

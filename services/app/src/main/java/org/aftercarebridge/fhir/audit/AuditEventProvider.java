@@ -11,14 +11,10 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.Date;
-import java.util.List;
 import org.aftercarebridge.audit.AuditTrail;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.aftercarebridge.fhir.DatabasePages;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.InstantType;
 import org.springframework.stereotype.Component;
 
 /** {@code GET /fhir/AuditEvent} (admins): the audit trail, by date, patient, entity, agent and subtype, newest first. */
@@ -56,34 +52,10 @@ public class AuditEventProvider implements IResourceProvider {
         agent == null ? null : agent.getValue(),
         subtype == null ? null : subtype.getValue(),
         0, 0);
-    return new IBundleProvider() {
-      private final InstantType published = InstantType.now();
-
-      @Override
-      public IPrimitiveType<Date> getPublished() {
-        return published;
-      }
-
-      @Override
-      public List<IBaseResource> getResources(int from, int to) {
-        return List.copyOf(audit.search(new AuditTrail.Search(search.from(), search.to(), search.patient(), search.entity(),
-            search.client(), search.subtype(), from, Math.max(0, to - from))).events());
-      }
-
-      @Override
-      public String getUuid() {
-        return null;
-      }
-
-      @Override
-      public Integer preferredPageSize() {
-        return null;
-      }
-
-      @Override
-      public Integer size() {
-        return audit.search(search).total();
-      }
-    };
+    return DatabasePages.of((offset, count) -> {
+      AuditTrail.Page page = audit.search(new AuditTrail.Search(search.from(), search.to(), search.patient(), search.entity(),
+          search.client(), search.subtype(), offset, count));
+      return new DatabasePages.Window(page.total(), page.events());
+    });
   }
 }

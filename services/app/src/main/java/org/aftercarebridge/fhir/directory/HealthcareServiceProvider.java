@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
@@ -24,6 +25,7 @@ import org.aftercarebridge.directory.DirectoryProperties;
 import org.aftercarebridge.directory.DirectorySnapshot;
 import org.aftercarebridge.directory.PeerGroupDirectory;
 import org.aftercarebridge.directory.PeerGroupDirectory.DirectorySearch;
+import org.aftercarebridge.fhir.DatabasePages;
 import org.aftercarebridge.integration.directory.HealthcareServiceToPeerGroupMapper;
 import org.aftercarebridge.integration.directory.HealthcareServiceToPeerGroupMapper.InvalidGroupException;
 import org.aftercarebridge.integration.directory.PeerGroupToHealthcareServiceMapper;
@@ -91,10 +93,10 @@ public class HealthcareServiceProvider implements IResourceProvider {
     TokenParam type = serviceType != null ? serviceType : typeAlias;
     if (type != null && !(PeerGroupToHealthcareServiceMapper.SUPPORT_GROUPS.equals(type.getValue())
         && (type.getSystem() == null || PeerGroupToHealthcareServiceMapper.SERVICE_TYPE.equals(type.getSystem())))) {
-      return DirectoryPages.empty();
+      return new SimpleBundleProvider();
     }
     if (!inSystem(characteristic, AftercareProfiles.MEETING_CHARACTERISTICS) || !inSystem(program, AftercareProfiles.RECOVERY_PROGRAMS)) {
-      return DirectoryPages.empty();
+      return new SimpleBundleProvider();
     }
     Boolean activeValue = null;
     if (active != null) {
@@ -108,7 +110,11 @@ public class HealthcareServiceProvider implements IResourceProvider {
         program == null ? null : program.getValue(),
         characteristic == null ? null : characteristic.getValue(),
         activeValue, 0, 0);
-    return DirectoryPages.of(directory, search, toFhir::toHealthcareService);
+    return DatabasePages.of((offset, count) -> {
+      PeerGroupDirectory.Page page = directory.search(
+          new DirectorySearch(search.name(), search.program(), search.characteristic(), search.active(), offset, count));
+      return new DatabasePages.Window(page.total(), page.groups().stream().map(toFhir::toHealthcareService).toList());
+    });
   }
 
   @Create

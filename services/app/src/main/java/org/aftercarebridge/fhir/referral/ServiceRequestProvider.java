@@ -7,13 +7,9 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import java.util.Date;
-import java.util.List;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
-import org.hl7.fhir.r4.model.InstantType;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.aftercarebridge.fhir.DatabasePages;
 import org.aftercarebridge.referral.Referrals;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -49,34 +45,10 @@ public class ServiceRequestProvider implements IResourceProvider {
         status == null ? null : status.getValue(),
         performer == null ? null : performer.getIdPart(),
         0, 0);
-    return new IBundleProvider() {
-      private final InstantType published = InstantType.now();
-
-      @Override
-      public IPrimitiveType<Date> getPublished() {
-        return published;
-      }
-
-      @Override
-      public List<IBaseResource> getResources(int from, int to) {
-        return List.copyOf(referrals.searchServiceRequests(new Referrals.RequestSearch(
-            search.patientId(), search.status(), search.groupId(), from, Math.max(0, to - from))).requests());
-      }
-
-      @Override
-      public String getUuid() {
-        return null;
-      }
-
-      @Override
-      public Integer preferredPageSize() {
-        return null;
-      }
-
-      @Override
-      public Integer size() {
-        return referrals.searchServiceRequests(search).total();
-      }
-    };
+    return DatabasePages.of((offset, count) -> {
+      Referrals.RequestPage page = referrals.searchServiceRequests(
+          new Referrals.RequestSearch(search.patientId(), search.status(), search.groupId(), offset, count));
+      return new DatabasePages.Window(page.total(), page.requests());
+    });
   }
 }

@@ -1,7 +1,6 @@
 package org.aftercarebridge.fhir.referral;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Patch;
@@ -31,6 +30,7 @@ import com.flipkart.zjsonpatch.JsonPatch;
 import com.flipkart.zjsonpatch.JsonPatchApplicationException;
 import java.io.IOException;
 import java.util.List;
+import org.aftercarebridge.fhir.DatabasePages;
 import org.aftercarebridge.integration.support.Endpoints;
 import org.aftercarebridge.referral.ReferralTasks;
 import org.aftercarebridge.referral.TaskLifecycle.Side;
@@ -84,8 +84,7 @@ public class TaskProvider implements IResourceProvider {
       @OptionalParam(name = Task.SP_PATIENT) ReferenceParam patient,
       @OptionalParam(name = Task.SP_FOCUS) ReferenceParam focus,
       @OptionalParam(name = Task.SP_CODE) TokenParam code,
-      @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-      @Count Integer count) {
+      @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
     ReferralTasks.Search search = new ReferralTasks.Search(
         status == null ? List.of() : status.getValuesAsQueryTokens().stream().map(TokenParam::getValue).toList(),
         reference(owner, "HealthcareService"),
@@ -95,7 +94,11 @@ public class TaskProvider implements IResourceProvider {
         lastUpdated == null || lastUpdated.getLowerBoundAsInstant() == null ? null : lastUpdated.getLowerBoundAsInstant().toInstant(),
         lastUpdated == null || lastUpdated.getUpperBoundAsInstant() == null ? null : lastUpdated.getUpperBoundAsInstant().toInstant(),
         0, 0);
-    return TaskPages.of(tasks, search);
+    return DatabasePages.of((offset, size) -> {
+      ReferralTasks.Page page = tasks.search(new ReferralTasks.Search(search.statuses(), search.owner(), search.patientId(), search.focus(),
+          search.code(), search.updatedFrom(), search.updatedTo(), offset, size));
+      return new DatabasePages.Window(page.total(), page.tasks());
+    });
   }
 
   @Update

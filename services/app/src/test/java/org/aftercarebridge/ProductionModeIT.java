@@ -148,6 +148,7 @@ class ProductionModeIT {
     List<String> args = new ArrayList<>(List.of(
         "--spring.profiles.active=prod",
         "--server.port=0",
+        "--aftercare.mllp.port=" + org.aftercarebridge.support.Broker.freePort(),
         "--spring.datasource.url=" + postgres + "?currentSchema=production_mode_it",
         "--AFTERCARE_DB_URL=unused-overridden-above",
         "--AFTERCARE_DB_USER=" + System.getProperty("spring.datasource.username"),

@@ -57,6 +57,7 @@ class RestartIT {
             : new SpringApplicationBuilder(AftercareBridgeApplication.class);
     return builder.run(
         "--server.port=0",
+        "--aftercare.mllp.port=" + org.aftercarebridge.support.Broker.freePort(),
         "--aftercare.data-dir=" + dataDir,
         "--aftercare.broker.embedded.acceptor=tcp://localhost:" + brokerPort + "?protocols=CORE,AMQP",
         "--spring.artemis.broker-url=tcp://localhost:" + brokerPort);

@@ -41,6 +41,8 @@ public final class DischargeToReferralMapper {
   static final String BSER_BUSINESS_STATUS = "http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS";
   static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
   static final String NUBC_DISCHARGE_STATUS = "https://www.nubc.org/CodeSystem/PatDischargeStatus";
+  /** HL7 v2 table 0112 (PV1-36), whose codes follow NUBC's: 07 is "left against medical advice". */
+  static final String V2_DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/v2-0112";
   static final String PATIENT_KEY_SYSTEM = AftercareProfiles.CANONICAL_BASE + "/sid/patient-key";
 
   private final FhirContext fhirContext;
@@ -251,13 +253,14 @@ public final class DischargeToReferralMapper {
    * Leaving treatment against medical advice carries the highest early relapse risk, so such
    * referrals are urgent; every other discharge is routine.
    */
-  static String priority(Encounter encounter) {
+  public static String priority(Encounter encounter) {
     boolean againstAdvice =
         encounter.getHospitalization().getDischargeDisposition().getCoding().stream()
             .anyMatch(
                 c ->
                     (DISCHARGE_DISPOSITION.equals(c.getSystem()) && "aadvice".equals(c.getCode()))
-                        || (NUBC_DISCHARGE_STATUS.equals(c.getSystem()) && "07".equals(c.getCode())));
+                        || ((NUBC_DISCHARGE_STATUS.equals(c.getSystem()) || V2_DISCHARGE_DISPOSITION.equals(c.getSystem()))
+                            && "07".equals(c.getCode())));
     return againstAdvice ? "urgent" : "routine";
   }
 

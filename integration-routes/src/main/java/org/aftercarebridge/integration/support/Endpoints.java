@@ -19,6 +19,7 @@ public final class Endpoints {
   public static final String RECEIVE_CONSENT = "direct:receive-consent";
 
   public static final String INTAKE_FHIR_MESSAGE_ROUTE = "intake-fhir-message";
+  public static final String INTAKE_HL7V2_ROUTE = "intake-hl7v2";
   public static final String REFERRAL_FROM_DISCHARGE_ROUTE = "referral-from-discharge";
   public static final String REFERRAL_PUBLISH_ROUTE = "referral-publish";
   public static final String REFERRAL_OUTBOX_SWEEP_ROUTE = "referral-outbox-sweep";

@@ -42,6 +42,7 @@ class DirectoryFeedPollingIT {
         new SpringApplicationBuilder(AftercareBridgeApplication.class, ServiceUnderTest.CleanDatabase.class)
             .run(
                 "--server.port=0",
+                "--aftercare.mllp.port=" + org.aftercarebridge.support.Broker.freePort(),
                 "--aftercare.data-dir=" + ServiceUnderTest.temporaryDataDirectory(),
                 "--aftercare.broker.embedded.acceptor=tcp://localhost:" + brokerPort + "?protocols=CORE,AMQP",
                 "--spring.artemis.broker-url=tcp://localhost:" + brokerPort,

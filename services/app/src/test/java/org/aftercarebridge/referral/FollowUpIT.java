@@ -121,6 +121,7 @@ class FollowUpIT extends ServiceUnderTest {
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("controlledClock", CLOCK))
         .run(
             "--server.port=0",
+            "--aftercare.mllp.port=" + org.aftercarebridge.support.Broker.freePort(),
             "--aftercare.data-dir=" + dataDir(),
             "--aftercare.broker.embedded.enabled=false",
             "--spring.artemis.broker-url=" + brokerUrl(),

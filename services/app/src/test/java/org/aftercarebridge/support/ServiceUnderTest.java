@@ -43,6 +43,8 @@ public abstract class ServiceUnderTest {
 
   private static final Path DATA_DIR = temporaryDataDirectory();
   private static final int BROKER_PORT = Broker.freePort();
+  /** Where the service takes HL7 v2 over MLLP. */
+  protected static final int MLLP_PORT = Broker.freePort();
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;
@@ -58,6 +60,7 @@ public abstract class ServiceUnderTest {
     registry.add("aftercare.cluster.lease-for", () -> "3s");
     registry.add("aftercare.cluster.renew-every", () -> "500ms");
     registry.add("aftercare.clinic-updates.endpoints.clinic-ehr", CLINIC::baseUrl);
+    registry.add("aftercare.mllp.port", () -> MLLP_PORT);
     // Vermont's coordinators have their own queue; everything else stays on aftercare.referrals
     registry.add("aftercare.broker.referral-routes[0].name", () -> "US-VT");
     registry.add("aftercare.broker.referral-routes[0].filter", () -> "region = 'US-VT'");

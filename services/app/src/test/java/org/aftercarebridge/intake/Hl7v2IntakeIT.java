@@ -3,8 +3,9 @@ package org.aftercarebridge.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.aftercarebridge.support.MllpClient;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class Hl7v2IntakeIT extends ServiceUnderTest {
 
+  /** The realistic messages the mapper's unit tests use. */
   static String message(String name) {
-    try (InputStream in = Hl7v2IntakeIT.class.getResourceAsStream("/hl7v2/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      return Files.readString(Path.of("../../integration-routes/src/test/resources/hl7v2", name), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,5 @@
 package org.aftercarebridge.referral;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,18 +34,16 @@ public class FollowUps {
   private final Referrals referrals;
   private final ReferralTasks tasks;
   private final FollowUpPlan plan;
-  private final FhirContext fhirContext;
   private final Clock clock;
 
   public FollowUps(
-      JdbcClient jdbc, TransactionTemplate transaction, Referrals referrals, ReferralTasks tasks, FollowUpPlan plan, FhirContext fhirContext,
+      JdbcClient jdbc, TransactionTemplate transaction, Referrals referrals, ReferralTasks tasks, FollowUpPlan plan,
       Clock clock) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.referrals = referrals;
     this.tasks = tasks;
     this.plan = plan;
-    this.fhirContext = fhirContext;
     this.clock = clock;
   }
 
@@ -84,18 +81,18 @@ public class FollowUps {
     if (jdbc.sql("update followup set state = 'published' where id = :id and state = 'planned'").param("id", followUpId).update() == 0) {
       return false; // another instance got there first
     }
-    Due due = jdbc.sql("select f.referral_id, f.kind, f.done_by, r.patient_id, r.service_request_id, r.patient_key, r.region"
+    Due due = jdbc.sql("select f.referral_id, f.kind, f.done_by, r.patient_id, r.service_request_id"
             + " from followup f join referral r on r.id = f.referral_id where f.id = :id")
         .param("id", followUpId)
         .query((rs, n) -> new Due(rs.getString("referral_id"), rs.getString("kind"), rs.getTimestamp("done_by").toInstant(),
-            rs.getString("patient_id"), rs.getString("service_request_id"), rs.getString("patient_key"), rs.getString("region")))
+            rs.getString("patient_id"), rs.getString("service_request_id")))
         .single();
     Task referralTask = currentReferralTask(due.referralId()).orElse(null);
     Task task = followUpTask(due, referralTask);
     Instant now = Instant.now();
     referrals.insertTask(due.referralId(), task, 0, now);
     jdbc.sql("update followup set task_id = :taskId where id = :id").param("taskId", task.getIdElement().getIdPart()).param("id", followUpId).update();
-    referrals.insertAnnouncement(due.referralId(), announcement(task, due.patientKey(), due.region(), plan.queue()), now);
+    referrals.announceTask(due.referralId(), task, plan.queue(), now);
     return true;
   }
 
@@ -103,13 +100,12 @@ public class FollowUps {
     if (jdbc.sql("update followup set state = 'escalated' where id = :id and state = 'published'").param("id", followUpId).update() == 0) {
       return false;
     }
-    Overdue due = jdbc.sql("select f.referral_id, f.task_id, r.patient_key, r.region from followup f join referral r on r.id = f.referral_id"
-            + " where f.id = :id")
+    Overdue due = jdbc.sql("select referral_id, task_id from followup where id = :id")
         .param("id", followUpId)
-        .query((rs, n) -> new Overdue(rs.getString("referral_id"), rs.getString("task_id"), rs.getString("patient_key"), rs.getString("region")))
+        .query((rs, n) -> new Overdue(rs.getString("referral_id"), rs.getString("task_id")))
         .single();
     Task escalated = tasks.systemChange(due.taskId(), TaskLifecycle::escalate, SERVICE);
-    referrals.insertAnnouncement(due.referralId(), announcement(escalated, due.patientKey(), due.region(), plan.escalations()), Instant.now());
+    referrals.announceTask(due.referralId(), escalated, plan.escalations(), Instant.now());
     return true;
   }
 
@@ -153,19 +149,7 @@ public class FollowUps {
     return task;
   }
 
-  private Announcement announcement(Task task, String patientKey, String region, String queue) {
-    return new Announcement(
-        UUID.randomUUID().toString(),
-        task.getIdElement().getIdPart(),
-        region,
-        task.getPriority() == null ? "routine" : task.getPriority().toCode(),
-        patientKey,
-        fhirContext.newJsonParser().encodeResourceToString(task),
-        queue,
-        null);
-  }
+  private record Overdue(String referralId, String taskId) {}
 
-  private record Overdue(String referralId, String taskId, String patientKey, String region) {}
-
-  private record Due(String referralId, String kind, Instant doneBy, String patientId, String serviceRequestId, String patientKey, String region) {}
+  private record Due(String referralId, String kind, Instant doneBy, String patientId, String serviceRequestId) {}
 }

@@ -4,11 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -111,43 +109,23 @@ public class ReferralConsents {
           .param("now", Timestamp.from(now))
           .param("id", referralId)
           .update();
-      ReferralFacts facts = jdbc.sql("select patient_key, region, program, service_request_id from referral where id = :id")
-          .param("id", referralId)
-          .query((rs, n) -> new ReferralFacts(rs.getString("patient_key"), rs.getString("region"), rs.getString("program"),
-              rs.getString("service_request_id")))
-          .single();
-      List<Announcement> cancellations = new ArrayList<>();
+      String serviceRequestId = jdbc.sql("select service_request_id from referral where id = :id")
+          .param("id", referralId).query(String.class).single();
+      List<Task> cancelled = new ArrayList<>();
       for (String taskId : tasks.openTasks(referralId)) {
-        Task cancelled = tasks.systemMove(taskId, TaskStatus.CANCELLED, "consent revoked", SERVICE);
-        if (!"obtain-consent".equals(cancelled.getCode().getCodingFirstRep().getCode())) {
-          cancellations.add(cancellation(cancelled, facts, now));
+        Task task = tasks.systemMove(taskId, TaskStatus.CANCELLED, "consent revoked", SERVICE);
+        if (!"obtain-consent".equals(task.getCode().getCodingFirstRep().getCode())) {
+          cancelled.add(task);
         }
       }
-      ServiceRequest request = referrals.serviceRequest(facts.serviceRequestId()).orElseThrow();
+      ServiceRequest request = referrals.serviceRequest(serviceRequestId).orElseThrow();
       int version = Integer.parseInt(request.getMeta().getVersionId());
       request.setStatus(ServiceRequest.ServiceRequestStatus.REVOKED);
       referrals.updateResource(request, version, now);
       jdbc.sql("delete from referral_held where referral_id = :id").param("id", referralId).update();
       jdbc.sql("update followup set state = 'cancelled' where referral_id = :id and state = 'planned'").param("id", referralId).update();
-      cancellations.forEach(announcement -> referrals.insertAnnouncement(referralId, announcement, now));
-      return cancellations;
+      return cancelled.stream().map(task -> referrals.announceTask(referralId, task, null, now)).toList();
     });
   }
 
-  private Announcement cancellation(Task cancelled, ReferralFacts facts, Instant now) {
-    Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(Date.from(now));
-    bundle.setId(UUID.randomUUID().toString());
-    bundle.addEntry().setResource(cancelled);
-    return new Announcement(
-        UUID.randomUUID().toString(),
-        cancelled.getIdElement().getIdPart(),
-        facts.region(),
-        cancelled.getPriority() == null ? "routine" : cancelled.getPriority().toCode(),
-        facts.patientKey(),
-        fhirContext.newJsonParser().encodeResourceToString(bundle),
-        null,
-        facts.program());
-  }
-
-  private record ReferralFacts(String patientKey, String region, String program, String serviceRequestId) {}
 }

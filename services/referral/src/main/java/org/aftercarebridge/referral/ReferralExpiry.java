@@ -1,15 +1,11 @@
 package org.aftercarebridge.referral;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +28,6 @@ public class ReferralExpiry {
   private final TransactionTemplate transaction;
   private final Referrals referrals;
   private final ReferralTasks tasks;
-  private final FhirContext fhirContext;
   private final Clock clock;
   private final Settings settings;
 
@@ -40,13 +35,12 @@ public class ReferralExpiry {
   public record Settings(Duration overdueAfter, Duration expireAfter, String escalations) {}
 
   public ReferralExpiry(
-      JdbcClient jdbc, TransactionTemplate transaction, Referrals referrals, ReferralTasks tasks, FhirContext fhirContext, Clock clock,
+      JdbcClient jdbc, TransactionTemplate transaction, Referrals referrals, ReferralTasks tasks, Clock clock,
       Settings settings) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.referrals = referrals;
     this.tasks = tasks;
-    this.fhirContext = fhirContext;
     this.clock = clock;
     this.settings = settings;
   }
@@ -89,17 +83,7 @@ public class ReferralExpiry {
   private Announcement notice(Task task, String queue) {
     String referralId = jdbc.sql("select referral_id from referral_task where id = :id").param("id", task.getIdElement().getIdPart())
         .query(String.class).single();
-    Facts facts = jdbc.sql("select patient_key, region, program from referral where id = :id").param("id", referralId)
-        .query((rs, n) -> new Facts(rs.getString("patient_key"), rs.getString("region"), rs.getString("program"))).single();
-    Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(Date.from(Instant.now()));
-    bundle.setId(UUID.randomUUID().toString());
-    bundle.addEntry().setResource(task);
-    Announcement announcement = new Announcement(UUID.randomUUID().toString(), task.getIdElement().getIdPart(), facts.region(),
-        task.getPriority() == null ? "routine" : task.getPriority().toCode(), facts.patientKey(),
-        fhirContext.newJsonParser().encodeResourceToString(queue == null ? bundle : task), queue, facts.program());
-    referrals.insertAnnouncement(referralId, announcement, Instant.now());
-    return announcement;
+    return referrals.announceTask(referralId, task, queue, Instant.now());
   }
 
-  private record Facts(String patientKey, String region, String program) {}
 }

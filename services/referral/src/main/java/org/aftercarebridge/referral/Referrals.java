@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -118,7 +120,7 @@ public class Referrals {
   private void planFollowUps(String referralId, Instant dischargedAt) {
     for (FollowUpPlan.Scheduled scheduled : followUps.schedule(dischargedAt)) {
       jdbc.sql("insert into followup (id, referral_id, kind, due_at, done_by, state) values (:id, :referralId, :kind, :dueAt, :doneBy, 'planned')")
-          .param("id", java.util.UUID.randomUUID().toString())
+          .param("id", UUID.randomUUID().toString())
           .param("referralId", referralId)
           .param("kind", scheduled.item().kind())
           .param("dueAt", Timestamp.from(scheduled.dueAt()))
@@ -180,6 +182,37 @@ public class Referrals {
         .param("attempt", attempt)
         .param("lastUpdated", Timestamp.from(now))
         .update();
+  }
+
+  /**
+   * Records the announcement of a changed Task alone, with the referral's routing facts (region,
+   * program, person key) and nothing about the person: to the referrals queue ({@code queue} null)
+   * as a Bundle holding just the Task, to another queue (follow-ups, escalations) as the Task.
+   */
+  Announcement announceTask(String referralId, Task task, String queue, Instant now) {
+    record Facts(String patientKey, String region, String program) {}
+    Facts facts = jdbc.sql("select patient_key, region, program from referral where id = :id")
+        .param("id", referralId)
+        .query((rs, n) -> new Facts(rs.getString("patient_key"), rs.getString("region"), rs.getString("program")))
+        .single();
+    Resource payload = task;
+    if (queue == null) {
+      Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(Date.from(now));
+      bundle.setId(UUID.randomUUID().toString());
+      bundle.addEntry().setResource(task);
+      payload = bundle;
+    }
+    Announcement announcement = new Announcement(
+        UUID.randomUUID().toString(),
+        task.getIdElement().getIdPart(),
+        facts.region(),
+        task.getPriority() == null ? "routine" : task.getPriority().toCode(),
+        facts.patientKey(),
+        parser().encodeResourceToString(payload),
+        queue,
+        facts.program());
+    insertAnnouncement(referralId, announcement, now);
+    return announcement;
   }
 
   void insertAnnouncement(String referralId, Announcement announcement, Instant now) {

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * directory, or the PostgreSQL the build points {@code spring.datasource.url} at, cleaned first).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ServiceUnderTest.CleanDatabase.class, ServiceUnderTest.ControlledClock.class})
+@Import({ServiceUnderTest.CleanDatabase.class, ServiceUnderTest.ControlledClock.class, DatabaseSwitch.class})
 public abstract class ServiceUnderTest {
 
   /**

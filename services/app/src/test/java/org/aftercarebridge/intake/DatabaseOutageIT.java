@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.aftercarebridge.support.DatabaseSwitch;
+import org.aftercarebridge.support.Hl7v2Messages;
 import org.aftercarebridge.support.MllpClient;
 import org.aftercarebridge.support.Outbox;
 import org.aftercarebridge.support.ServiceClient;
@@ -47,8 +48,7 @@ class DatabaseOutageIT extends ServiceUnderTest {
   @Test
   void v2IntakeAnswersAeWhileTheDatabaseIsDownAndRecovers() {
     String controlId = "OUT-" + UUID.randomUUID().toString().substring(0, 8);
-    String message = Hl7v2IntakeIT.message("adt-a03-v2.5.1.hl7").replaceFirst("\\|V251-0001\\|", "|" + controlId + "|");
-    assertThat(message).contains(controlId);
+    String message = Hl7v2Messages.withControlId("adt-a03-v2.5.1.hl7", controlId);
 
     DatabaseSwitch.takeDown();
     String refused = MllpClient.send(MLLP_PORT, message);

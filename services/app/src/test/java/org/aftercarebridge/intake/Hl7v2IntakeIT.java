@@ -2,12 +2,9 @@ package org.aftercarebridge.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.aftercarebridge.support.Hl7v2Messages;
 import org.aftercarebridge.support.MllpClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.junit.jupiter.api.Test;
@@ -19,20 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class Hl7v2IntakeIT extends ServiceUnderTest {
 
-  /** The realistic messages the mapper's unit tests use. */
-  static String message(String name) {
-    try {
-      return Files.readString(Path.of("../../integration-routes/src/test/resources/hl7v2", name), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The message with a control id of its own (MSH-10), so that it is not a copy of an earlier one. */
-  private static String fresh(String name, String controlId) {
-    return message(name).replaceFirst("\\|(V\\d+|A01)-0001\\|", "|" + controlId + "|");
-  }
-
   /** Referrals made from the message with this MSH-10 (held: v2 carries no consent; Bundle.identifier keeps MSH-10). */
   private int referralsFrom(String controlId) {
     return jdbc.sql("select count(*) from referral_held where message like ?").param("%\"" + controlId + "\"%").query(Integer.class).single();
@@ -42,7 +25,7 @@ class Hl7v2IntakeIT extends ServiceUnderTest {
   void everyVersionIsAcceptedAndReferred() {
     for (String version : List.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.8")) {
       String controlId = "IT-" + UUID.randomUUID().toString().substring(0, 8);
-      String ack = MllpClient.send(MLLP_PORT, fresh("adt-a03-v" + version + ".hl7", controlId));
+      String ack = MllpClient.send(MLLP_PORT, Hl7v2Messages.withControlId("adt-a03-v" + version + ".hl7", controlId));
       assertThat(ack).as("v" + version).contains("MSA|AA|" + controlId).contains("held under 42 CFR Part 2");
       assertThat(referralsFrom(controlId)).as("v" + version).isEqualTo(1);
     }
@@ -51,7 +34,7 @@ class Hl7v2IntakeIT extends ServiceUnderTest {
   @Test
   void aCopyIsAcknowledgedWithoutASecondReferral() {
     String controlId = "IT-" + UUID.randomUUID().toString().substring(0, 8);
-    String message = fresh("adt-a03-v2.5.1.hl7", controlId);
+    String message = Hl7v2Messages.withControlId("adt-a03-v2.5.1.hl7", controlId);
     assertThat(MllpClient.send(MLLP_PORT, message)).contains("MSA|AA|" + controlId);
     assertThat(MllpClient.send(MLLP_PORT, message)).contains("MSA|AA|" + controlId).contains("Duplicate message");
     assertThat(referralsFrom(controlId)).isEqualTo(1);
@@ -60,7 +43,7 @@ class Hl7v2IntakeIT extends ServiceUnderTest {
   @Test
   void aDischargeWithoutItsTimeIsAnErrorNamingTheField() {
     String controlId = "IT-" + UUID.randomUUID().toString().substring(0, 8);
-    String ack = MllpClient.send(MLLP_PORT, fresh("adt-a03-v2.5.1.hl7", controlId).replace("|20181024052215-0400", ""));
+    String ack = MllpClient.send(MLLP_PORT, Hl7v2Messages.withControlId("adt-a03-v2.5.1.hl7", controlId).replace("|20181024052215-0400", ""));
     assertThat(ack).contains("MSA|AE|" + controlId).contains("ERR|").contains("PV1^1^45");
     assertThat(referralsFrom(controlId)).isZero();
   }
@@ -68,7 +51,7 @@ class Hl7v2IntakeIT extends ServiceUnderTest {
   @Test
   void otherEventsAreAcknowledgedAndIgnoredAndGarbageIsRejected() {
     String controlId = "IT-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(MllpClient.send(MLLP_PORT, fresh("adt-a01-v2.5.1.hl7", controlId))).contains("MSA|AA|" + controlId);
+    assertThat(MllpClient.send(MLLP_PORT, Hl7v2Messages.withControlId("adt-a01-v2.5.1.hl7", controlId))).contains("MSA|AA|" + controlId);
     assertThat(referralsFrom(controlId)).isZero();
     assertThat(MllpClient.send(MLLP_PORT, "this is not HL7")).contains("MSA|AR");
   }

@@ -47,12 +47,16 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
       NotificationBundleToDischargeMapper bundleMapper,
       @Value("${aftercare.mllp.host:0.0.0.0}") String host,
       @Value("${aftercare.mllp.port:2575}") int port,
-      @Value("${aftercare.mllp.time-zone:America/New_York}") ZoneId zone) {
+      @Value("${aftercare.mllp.time-zone:America/New_York}") ZoneId zone,
+      @Value("${aftercare.mllp.max-message-bytes:1048576}") int maxMessageBytes) {
     this.bundleMapper = bundleMapper;
     this.mapper = new AdtToFhirMessageMapper(zone);
     this.parser = AdtToFhirMessageMapper.parser();
     this.endpoint = "mllp://" + host + ":" + port + "?autoAck=false&stringPayload=true&hl7Headers=false"
-        + "&receiveTimeout=15000&readTimeout=5000&idleTimeout=300000&maxConcurrentConsumers=20";
+        + "&receiveTimeout=15000&readTimeout=5000&idleTimeout=300000&maxConcurrentConsumers=20"
+        // a restart right after a crash must not wait for the old connections' TIME_WAIT to bind again
+        + "&reuseAddress=true"
+        + "&maxBufferSize=" + maxMessageBytes;
   }
 
   @Override

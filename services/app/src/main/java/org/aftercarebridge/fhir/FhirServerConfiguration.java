@@ -22,7 +22,10 @@ import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -88,6 +91,16 @@ public class FhirServerConfiguration {
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  /** Size and media-type limits in front of the FHIR servlet (after authentication). */
+  @Bean
+  FilterRegistrationBean<FhirRequestLimits> fhirRequestLimits(
+      FhirContext fhirContext, @Value("${aftercare.fhir.max-request-size:5MB}") DataSize maxRequestSize) {
+    FilterRegistrationBean<FhirRequestLimits> registration =
+        new FilterRegistrationBean<>(new FhirRequestLimits(fhirContext, maxRequestSize), new ServletRegistrationBean<?>[0]);
+    registration.addUrlPatterns("/fhir/*");
     return registration;
   }
 }

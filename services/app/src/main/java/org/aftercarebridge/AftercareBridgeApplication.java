@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Aftercare Bridge: discharge events from clinical systems in, matched peer-support referrals out.
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
       OAuth2AuthorizationServerJwtAutoConfiguration.class
     })
 @ConfigurationPropertiesScan
+@EnableScheduling // dead-letter retention
 public class AftercareBridgeApplication {
 
   public static void main(String[] args) {

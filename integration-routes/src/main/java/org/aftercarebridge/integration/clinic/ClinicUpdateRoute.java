@@ -21,13 +21,15 @@ import org.springframework.stereotype.Component;
  * state to the referring system's FHIR endpoint ({@code aftercare.clinic-endpoints.<client>}), the way
  * Gravity's notify-and-pull falls back to pushing the Task. A failure is retried with exponential
  * backoff; after the last attempt the update goes to {@code DLQ.aftercare.clinic-updates} with the
- * reason, the Task id and the client, to be re-sent from there. One instance delivers at a time.
+ * reason, the Task id and the client; sent back to {@code aftercare.clinic-updates} (the dead-letter
+ * admin API does that), it is scheduled again. One instance delivers at a time.
  */
 @Component
 public class ClinicUpdateRoute extends RouteBuilder {
 
   private static final Logger log = LoggerFactory.getLogger(ClinicUpdateRoute.class);
-  static final String DEAD_LETTERS = "DLQ.aftercare.clinic-updates";
+  static final String RESEND = "aftercare.clinic-updates";
+  static final String DEAD_LETTERS = "DLQ." + RESEND;
   private static final int BATCH = 50;
 
   private final ClinicUpdates updates;
@@ -59,6 +61,15 @@ public class ClinicUpdateRoute extends RouteBuilder {
             .setBody(simple("${body.task}"))
             .to("jms:queue:" + DEAD_LETTERS + "?deliveryPersistent=true")
         .end();
+
+    from("jms:queue:" + RESEND + "?transacted=true")
+        .routeId(CLINIC_UPDATE_ROUTE + "-resend")
+        .onException(IllegalArgumentException.class)
+            .handled(true)
+            .setHeader("reason", simple("${exception.message}"))
+            .to("jms:queue:" + DEAD_LETTERS + "?deliveryPersistent=true")
+        .end()
+        .bean(updates, "resend(${header.taskId}, ${header.client})");
   }
 
   /** What was given up after its last attempt, for the dead letters. */

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param queues the product's queues (created in the embedded broker; expected on an external one)
  * @param maxDeliveryAttempts deliveries of one message before it goes to {@code DLQ.<queue>}
+ * @param deadLetterRetention how long a dead letter is kept for an operator to look at before it is purged
  * @param referralRoutes regional (or regional and program) queues referrals are diverted to from
  *     {@code aftercare.referrals}; a referral no route takes stays on {@code aftercare.referrals}
  */
 @ConfigurationProperties("aftercare.broker")
 public record BrokerProperties(
-    @DefaultValue({"aftercare.referrals", "aftercare.followups", "aftercare.escalations", "aftercare.task-updates"}) List<String> queues,
+    @DefaultValue({"aftercare.referrals", "aftercare.followups", "aftercare.escalations", "aftercare.task-updates", "aftercare.clinic-updates"})
+        List<String> queues,
     @DefaultValue("5") int maxDeliveryAttempts,
+    @DefaultValue("30d") java.time.Duration deadLetterRetention,
     @DefaultValue Embedded embedded,
     List<ReferralRoute> referralRoutes) {
 

@@ -54,6 +54,7 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.PUT, "/fhir/HealthcareService/*").hasRole(ADMIN)
                     .requestMatchers(HttpMethod.POST, "/fhir/$match-peer-groups").hasAnyRole(CLINICAL_SYSTEM, COORDINATOR, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/directory/imports").hasRole(ADMIN)
+                    .requestMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole(ADMIN)
                     .requestMatchers("/actuator/**").hasRole(ADMIN)
                     .anyRequest().denyAll())
         .oauth2ResourceServer(

@@ -35,7 +35,7 @@ public class DirectoryFhirIT extends ServiceUnderTest {
   }
 
   private String admin() {
-    return service().token("directory-admin", "dev-only-admin-secret");
+    return service().adminToken();
   }
 
   private HttpResponse<String> put(String id, String body) {

@@ -36,7 +36,7 @@ class DirectoryImportIT extends ServiceUnderTest {
   }
 
   private String adminToken() {
-    return service().token("directory-admin", "dev-only-admin-secret");
+    return service().adminToken();
   }
 
   private int activeFrom(String source) {

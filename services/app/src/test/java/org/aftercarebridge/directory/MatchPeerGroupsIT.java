@@ -30,7 +30,7 @@ class MatchPeerGroupsIT extends ServiceUnderTest {
 
   @BeforeEach
   void vermontGroups() {
-    String admin = service().token("directory-admin", "dev-only-admin-secret");
+    String admin = service().adminToken();
     for (var group : List.of(
         List.of("it-vt-smart", SMART),
         List.of("it-vt-women-aa", WOMEN_AA))) {

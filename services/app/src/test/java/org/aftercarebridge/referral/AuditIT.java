@@ -47,7 +47,7 @@ class AuditIT extends ServiceUnderTest {
     assertThat(service().put("/fhir/Task/" + taskId, coordinator, FHIR_JSON, task.toString()).statusCode()).isEqualTo(200);
     Outbox.awaitPublished(jdbc, taskId);
 
-    String admin = service().token("directory-admin", "dev-only-admin-secret");
+    String admin = service().adminToken();
     Eventually.await(() -> trail(admin, "entity=Task/" + taskId).size() >= 6, "the audit trail of Task/" + taskId);
     List<JsonNode> trail = trail(admin, "entity=Task/" + taskId);
     assertThat(trail).extracting(e -> e.at("/subtype/0/code").asText() + ":" + e.at("/outcome").asText())

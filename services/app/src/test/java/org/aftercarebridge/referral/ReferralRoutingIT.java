@@ -35,7 +35,7 @@ class ReferralRoutingIT extends ServiceUnderTest {
 
   @Test
   void aReferralGoesToItsRegionsQueueAndOthersStayOnTheMainOne() {
-    String admin = service().token("directory-admin", "dev-only-admin-secret");
+    String admin = service().adminToken();
     String group = DirectoryFhirIT.smartBurlington("SMART Recovery Montpelier (routing)", true)
         .replace("44.4772", "44.2601").replace("-73.2121", "-72.5754");
     HttpResponse<String> put = service().put("/fhir/HealthcareService/it-routing-vt", admin, FHIR_JSON, DirectoryFhirIT.withId("it-routing-vt", group));

@@ -93,6 +93,14 @@ public final class ServiceClient {
     return send(request);
   }
 
+  public String adminToken() {
+    return token("directory-admin", "dev-only-admin-secret");
+  }
+
+  public HttpResponse<String> delete(String path, String token) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).DELETE());
+  }
+
   public HttpResponse<String> get(String path, String token, String accept) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET();
     if (token != null) {

@@ -47,6 +47,10 @@ public class ClinicUpdates {
     if (!settings.endpoints().containsKey(client)) {
       return;
     }
+    insert(referralId, taskId, client, now);
+  }
+
+  private void insert(String referralId, String taskId, String client, Instant now) {
     jdbc.sql("insert into clinic_update (id, referral_id, task_id, client, created_at, next_attempt_at, attempts)"
             + " values (:id, :referralId, :taskId, :client, :now, :now, 0)")
         .param("id", UUID.randomUUID().toString())
@@ -55,6 +59,16 @@ public class ClinicUpdates {
         .param("client", client)
         .param("now", Timestamp.from(now))
         .update();
+  }
+
+  /** Schedules the Task's current state for the client again (a dead-lettered update sent back by an operator). */
+  public void resend(String taskId, String client) {
+    String referralId = jdbc.sql("select referral_id from referral_task where id = :id").param("id", taskId).query(String.class).optional()
+        .orElseThrow(() -> new IllegalArgumentException("no referral Task " + taskId));
+    if (!settings.endpoints().containsKey(client)) {
+      throw new IllegalArgumentException("no clinic endpoint for client " + client);
+    }
+    insert(referralId, taskId, client, Instant.now());
   }
 
   public List<Due> due(int limit) {

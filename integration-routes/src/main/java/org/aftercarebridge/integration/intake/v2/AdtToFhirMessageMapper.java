@@ -46,6 +46,8 @@ public final class AdtToFhirMessageMapper {
   private final ZoneId zone;
 
   /** @param zone the time zone of v2 timestamps that carry no offset (the sender's local time) */
+  private static final ca.uhn.hl7v2.parser.PipeParser PARSER = parser();
+
   public AdtToFhirMessageMapper(ZoneId zone) {
     this.zone = zone;
   }
@@ -55,12 +57,27 @@ public final class AdtToFhirMessageMapper {
    * older messages), without HAPI's strict validation — the mapper asks for what a referral needs
    * and names what is missing.
    */
-  public static ca.uhn.hl7v2.parser.PipeParser parser() {
+  private static ca.uhn.hl7v2.parser.PipeParser parser() {
     ca.uhn.hl7v2.HapiContext context = new ca.uhn.hl7v2.DefaultHapiContext(new ca.uhn.hl7v2.parser.CanonicalModelClassFactory("2.8"));
     context.setValidationContext(ca.uhn.hl7v2.validation.impl.ValidationContextFactory.noValidation());
     // ACK control ids from UUIDs: HAPI's default keeps a counter in a file in the working directory
     context.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.UUIDGenerator());
     return context.getPipeParser();
+  }
+
+  /**
+   * The message as received (segments separated by CR, or by LF from hand-made test senders).
+   * Whatever the parser cannot make sense of is an {@link HL7Exception} (answered AR), also when
+   * HAPI fails in an unexpected way: unreadable input must never look like a passing outage.
+   */
+  public static Message read(String text) throws HL7Exception {
+    try {
+      return PARSER.parse(text.replace("\n", "\r").replace("\r\r", "\r"));
+    } catch (HL7Exception unreadable) {
+      throw unreadable;
+    } catch (RuntimeException parserFailure) {
+      throw new HL7Exception("Unreadable message: " + parserFailure.getClass().getSimpleName(), parserFailure);
+    }
   }
 
   /** Whether the message is an ADT^A03 (discharge), the event that starts aftercare. */
@@ -128,8 +145,8 @@ public final class AdtToFhirMessageMapper {
     }
     patient.addName().setFamily(family).addGiven(given);
     String birth = v2.get("/PID-7-1");
-    if (birth != null && birth.length() >= 8) {
-      patient.setBirthDateElement(new DateType(LocalDate.parse(birth.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE).toString()));
+    if (birth != null) {
+      patient.setBirthDateElement(new DateType(birthDate(birth).toString()));
     }
     patient.setGender(switch (first(v2.get("/PID-8-1"), "U", null)) {
       case "M" -> Enumerations.AdministrativeGender.MALE;
@@ -201,6 +218,14 @@ public final class AdtToFhirMessageMapper {
     condition.setSubject(new Reference("urn:uuid:" + patient.getIdElement().getIdPart()));
     condition.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-category", "encounter-diagnosis", "Encounter Diagnosis")));
     return condition;
+  }
+
+  private static LocalDate birthDate(String value) {
+    try {
+      return LocalDate.parse(value.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+    } catch (RuntimeException e) {
+      throw new AdtRefusal("PID-7", "not a date: " + (value.length() > 20 ? value.substring(0, 20) + "…" : value));
+    }
   }
 
   private Date time(String value, String field) {

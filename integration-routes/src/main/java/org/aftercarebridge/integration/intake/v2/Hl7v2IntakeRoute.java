@@ -8,7 +8,6 @@ import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.parser.PipeParser;
 import java.io.IOException;
 import java.time.ZoneId;
 import org.aftercarebridge.integration.intake.NotificationBundleToDischargeMapper;
@@ -41,7 +40,6 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
   private final String endpoint;
   private final AdtToFhirMessageMapper mapper;
   private final NotificationBundleToDischargeMapper bundleMapper;
-  private final PipeParser parser;
 
   public Hl7v2IntakeRoute(
       NotificationBundleToDischargeMapper bundleMapper,
@@ -51,7 +49,6 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
       @Value("${aftercare.mllp.max-message-bytes:1048576}") int maxMessageBytes) {
     this.bundleMapper = bundleMapper;
     this.mapper = new AdtToFhirMessageMapper(zone);
-    this.parser = AdtToFhirMessageMapper.parser();
     this.endpoint = "mllp://" + host + ":" + port + "?autoAck=false&stringPayload=true&hl7Headers=false"
         + "&receiveTimeout=15000&readTimeout=5000&idleTimeout=300000&maxConcurrentConsumers=20"
         // a restart right after a crash must not wait for the old connections' TIME_WAIT to bind again
@@ -86,7 +83,7 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
   }
 
   public Message parse(String text) throws HL7Exception {
-    return parser.parse(text.replace("\n", "\r").replace("\r\r", "\r"));
+    return AdtToFhirMessageMapper.read(text);
   }
 
   public org.hl7.fhir.r4.model.Bundle toFhir(@ExchangeProperty(MESSAGE) Message message) throws HL7Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.parser.PipeParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AdtToFhirMessageMapperTest {
 
-  private static final PipeParser PARSER = AdtToFhirMessageMapper.parser();
   private final AdtToFhirMessageMapper mapper = new AdtToFhirMessageMapper(ZoneId.of("America/New_York"));
 
   static String text(String name) {
@@ -36,7 +34,7 @@ class AdtToFhirMessageMapperTest {
   }
 
   private DischargeNotification discharge(String text) throws Exception {
-    Message message = PARSER.parse(text);
+    Message message = AdtToFhirMessageMapper.read(text);
     assertThat(AdtToFhirMessageMapper.isDischarge(message)).isTrue();
     return new NotificationBundleToDischargeMapper().read(mapper.toFhirMessage(message), "mllp");
   }
@@ -80,7 +78,7 @@ class AdtToFhirMessageMapperTest {
   @Test
   void whatTheMapperMakesConformsToOurDischargeProfile() throws Exception {
     FhirContext fhir = AftercareProfiles.newFhirContext();
-    Bundle bundle = mapper.toFhirMessage(PARSER.parse(text("adt-a03-v2.8.hl7")));
+    Bundle bundle = mapper.toFhirMessage(AdtToFhirMessageMapper.read(text("adt-a03-v2.8.hl7")));
     ValidationReport report = ProfileValidator.create(fhir).validate(fhir.newJsonParser().encodeResourceToString(bundle), AftercareProfiles.DISCHARGE_NOTIFICATION);
     assertThat(report.hasErrors()).as(report.errorSummary()).isFalse();
   }
@@ -88,16 +86,16 @@ class AdtToFhirMessageMapperTest {
   @Test
   void aDischargeWithoutItsTimeIsRefusedNamingTheField() throws Exception {
     String noTime = text("adt-a03-v2.5.1.hl7").replace("|20181024052215-0400", "");
-    assertThatThrownBy(() -> mapper.toFhirMessage(PARSER.parse(noTime)))
+    assertThatThrownBy(() -> mapper.toFhirMessage(AdtToFhirMessageMapper.read(noTime)))
         .isInstanceOf(AdtRefusal.class)
         .satisfies(e -> assertThat(((AdtRefusal) e).field()).isEqualTo("PV1-45"));
     String noName = text("adt-a03-v2.5.1.hl7").replace("Halvorson^Maria^J^^^^L", "");
-    assertThatThrownBy(() -> mapper.toFhirMessage(PARSER.parse(noName)))
+    assertThatThrownBy(() -> mapper.toFhirMessage(AdtToFhirMessageMapper.read(noName)))
         .satisfies(e -> assertThat(((AdtRefusal) e).field()).isEqualTo("PID-5"));
   }
 
   @Test
   void otherEventsAreNotDischarges() throws Exception {
-    assertThat(AdtToFhirMessageMapper.isDischarge(PARSER.parse(text("adt-a01-v2.5.1.hl7")))).isFalse();
+    assertThat(AdtToFhirMessageMapper.isDischarge(AdtToFhirMessageMapper.read(text("adt-a01-v2.5.1.hl7")))).isFalse();
   }
 }

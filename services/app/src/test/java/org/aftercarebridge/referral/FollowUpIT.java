@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.aftercarebridge.AftercareBridgeApplication;
 import org.aftercarebridge.support.Broker;
 import org.aftercarebridge.support.Eventually;
 import org.aftercarebridge.support.Outbox;
@@ -21,7 +20,6 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -117,24 +115,12 @@ class FollowUpIT extends ServiceUnderTest {
 
   /** A second instance of the service on the same database and broker (its own broker off), with the same clock. */
   private ConfigurableApplicationContext startAnotherInstance() {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(AftercareBridgeApplication.class)
-        .initializers(ctx -> ctx.getBeanFactory().registerSingleton("controlledClock", CLOCK))
-        .run(
-            "--server.port=0",
-            "--aftercare.mllp.port=" + org.aftercarebridge.support.Broker.freePort(),
-            "--aftercare.data-dir=" + dataDir(),
-            "--aftercare.broker.embedded.enabled=false",
-            "--spring.artemis.broker-url=" + brokerUrl(),
-            "--spring.flyway.enabled=false",
+    ConfigurableApplicationContext context = anotherInstance(
             "--aftercare.followups.poll-interval=500ms",
             "--aftercare.cluster.lease-for=3s",
             "--aftercare.cluster.renew-every=500ms");
     others.add(context);
     return context;
-  }
-
-  private String dataDir() {
-    return applicationContext.getEnvironment().getProperty("aftercare.data-dir");
   }
 
   private String leaseHolder() {

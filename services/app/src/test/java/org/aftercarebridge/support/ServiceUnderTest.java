@@ -10,6 +10,8 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,6 +92,26 @@ public abstract class ServiceUnderTest {
         flyway.migrate();
       };
     }
+  }
+
+  /**
+   * Another instance of the service on this one's database and broker (its own broker off, the
+   * schema already migrated), with the same clock: a second replica. Close it when done.
+   */
+  protected static ConfigurableApplicationContext anotherInstance(String... arguments) {
+    List<String> all = new java.util.ArrayList<>(List.of(
+        "--server.port=0",
+        "--aftercare.data-dir=" + DATA_DIR,
+        "--aftercare.broker.embedded.enabled=false",
+        "--spring.artemis.broker-url=" + brokerUrl(),
+        "--spring.flyway.enabled=false"));
+    if (java.util.Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--aftercare.mllp.port="))) {
+      all.add("--aftercare.mllp.port=" + Broker.freePort());
+    }
+    all.addAll(List.of(arguments));
+    return new SpringApplicationBuilder(org.aftercarebridge.AftercareBridgeApplication.class)
+        .initializers(context -> context.getBeanFactory().registerSingleton("controlledClock", CLOCK))
+        .run(all.toArray(String[]::new));
   }
 
   public static String brokerUrl() {

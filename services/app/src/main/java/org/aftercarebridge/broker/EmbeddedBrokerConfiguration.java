@@ -29,6 +29,8 @@ public class EmbeddedBrokerConfiguration {
   static final String SERVICE_ROLE = "service";
   static final String COORDINATOR_ROLE = "coordinator";
   static final String TASK_UPDATES = "aftercare.task-updates";
+  /** The service's own work queues (clinic updates sent back from the dead letters): no coordinator access. */
+  static final Set<String> SERVICE_ONLY = Set.of("aftercare.clinic-updates");
   static final String REFERRALS = "aftercare.referrals";
 
   @Bean(initMethod = "start", destroyMethod = "stop")
@@ -84,7 +86,9 @@ public class EmbeddedBrokerConfiguration {
     config.putSecurityRoles("DLA", Set.of(service));
     config.putSecurityRoles("DLQ.#", Set.of(service));
     for (String queue : properties.queues()) {
-      config.putSecurityRoles(queue, Set.of(service, TASK_UPDATES.equals(queue) ? coordinatorWrites : coordinatorReads));
+      if (!SERVICE_ONLY.contains(queue)) {
+        config.putSecurityRoles(queue, Set.of(service, TASK_UPDATES.equals(queue) ? coordinatorWrites : coordinatorReads));
+      }
     }
     // Each coordinator team's referrals: moved (exclusive divert) from aftercare.referrals to its own queue.
     for (BrokerProperties.ReferralRoute route : properties.referralRoutes()) {

@@ -74,4 +74,18 @@ class EmbeddedBrokerIT extends ServiceUnderTest {
           .isInstanceOf(JMSSecurityException.class);
     }
   }
+
+  @Test
+  void coordinatorsCannotReachTheServicesOwnQueuesOrTheDeadLetters() throws JMSException {
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory(brokerUrl(), Broker.COORDINATOR_USER, Broker.COORDINATOR_PASSWORD);
+        Connection connection = factory.createConnection()) {
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      for (String queue : java.util.List.of("aftercare.clinic-updates", "DLQ.aftercare.task-updates")) {
+        assertThatThrownBy(() -> session.createConsumer(session.createQueue(queue))).as(queue).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> session.createProducer(session.createQueue(queue)).send(session.createTextMessage("forged")))
+            .as(queue).isInstanceOf(JMSSecurityException.class);
+      }
+    }
+  }
 }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.aftercarebridge.integration.support.FhirOutcomes;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.referral.SourceMessage;
 import org.hl7.fhir.r4.model.Bundle;
@@ -66,8 +67,15 @@ public final class NotificationBundleToDischargeMapper {
             .map(Consent.class::cast)
             .filter(c -> patient != null && refersTo(message, c.getPatient(), patient))
             .toList();
-    return new DischargeNotification(
+    DischargeNotification notification = new DischargeNotification(
         source(message, header, authenticatedClient), header, encounter, patient, conditions, preferences, place, consents, message);
+    if (notification.isDischarge() && encounter == null) {
+      throw FhirOutcomes.unprocessable("Bundle.entry[0].resource.focus", "does not resolve to an Encounter in the Bundle");
+    }
+    if (notification.isDischarge() && patient == null) {
+      throw FhirOutcomes.unprocessable("Bundle.entry.resource.ofType(Encounter).subject", "does not resolve to a Patient in the Bundle");
+    }
+    return notification;
   }
 
   /** Completed answers to our aftercare-preferences Questionnaire (any version of it). */

@@ -4,7 +4,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
-/** The OperationOutcomes the intake answers with when it accepts a message. */
+/** The OperationOutcomes the intake answers with. */
 public final class FhirOutcomes {
 
   private FhirOutcomes() {}
@@ -18,5 +18,12 @@ public final class FhirOutcomes {
         .getDetails()
         .setText(text);
     return outcome;
+  }
+
+  /** 422: the message is valid FHIR but cannot be what it claims; names where, as a FHIRPath expression. */
+  public static ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException unprocessable(String expression, String text) {
+    OperationOutcome outcome = new OperationOutcome();
+    outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.INVALID).setDiagnostics(text).addExpression(expression);
+    return new ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException(expression + ": " + text, outcome);
   }
 }

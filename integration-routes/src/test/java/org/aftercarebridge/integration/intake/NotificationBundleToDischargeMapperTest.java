@@ -43,6 +43,17 @@ class NotificationBundleToDischargeMapperTest {
   }
 
   @Test
+  void aDischargeWhoseEncounterSubjectIsNotInTheBundleIsUnprocessable() {
+    Bundle bundle = example();
+    bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(org.hl7.fhir.r4.model.Encounter.class::isInstance).map(org.hl7.fhir.r4.model.Encounter.class::cast)
+        .findFirst().orElseThrow().getSubject().setReference("urn:uuid:00000000-0000-0000-0000-000000000000");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.read(bundle, "clinic-ehr"))
+        .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class)
+        .hasMessageContaining("Encounter).subject: does not resolve to a Patient in the Bundle");
+  }
+
+  @Test
   void anAdmitIsNotADischarge() {
     Bundle bundle = example();
     ((MessageHeader) bundle.getEntryFirstRep().getResource())

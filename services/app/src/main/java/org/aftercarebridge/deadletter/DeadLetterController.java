@@ -1,6 +1,8 @@
 package org.aftercarebridge.deadletter;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.aftercarebridge.audit.AuditTrail;
 import org.aftercarebridge.deadletter.DeadLetters.Letter;
 import org.aftercarebridge.deadletter.DeadLetters.Opened;
@@ -44,26 +46,17 @@ public class DeadLetterController {
 
   @GetMapping("/{queue}/{id}")
   public ResponseEntity<Opened> open(@PathVariable String queue, @PathVariable String id, Authentication caller) {
-    return deadLetters.open(queue, id)
-        .map(opened -> audited(AuditTrail.Interaction.READ, caller, opened.letter(), opened))
-        .map(ResponseEntity::ok)
-        .orElseGet(() -> ResponseEntity.notFound().build());
+    return audited(deadLetters.open(queue, id), Opened::letter, AuditTrail.Interaction.READ, caller);
   }
 
   @PostMapping("/{queue}/{id}/reprocess")
   public ResponseEntity<Letter> reprocess(@PathVariable String queue, @PathVariable String id, Authentication caller) {
-    return deadLetters.reprocess(queue, id)
-        .map(letter -> audited(AuditTrail.Interaction.UPDATE, caller, letter, letter))
-        .map(ResponseEntity::ok)
-        .orElseGet(() -> ResponseEntity.notFound().build());
+    return audited(deadLetters.reprocess(queue, id), letter -> letter, AuditTrail.Interaction.UPDATE, caller);
   }
 
   @DeleteMapping("/{queue}/{id}")
   public ResponseEntity<Letter> discard(@PathVariable String queue, @PathVariable String id, Authentication caller) {
-    return deadLetters.discard(queue, id)
-        .map(letter -> audited(AuditTrail.Interaction.UPDATE, caller, letter, letter))
-        .map(ResponseEntity::ok)
-        .orElseGet(() -> ResponseEntity.notFound().build());
+    return audited(deadLetters.discard(queue, id), letter -> letter, AuditTrail.Interaction.UPDATE, caller);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
@@ -76,10 +69,12 @@ public class DeadLetterController {
     return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
   }
 
-  private <T> T audited(AuditTrail.Interaction interaction, Authentication caller, Letter letter, T result) {
-    List<String> entities = letter.taskId() == null ? List.of() : List.of("Task/" + letter.taskId());
-    String patient = letter.taskId() == null ? null : audit.patientOfTask(letter.taskId());
-    audit.record(new AuditTrail.Entry(interaction, caller.getName(), entities, patient, null, "dead-letter:" + letter.id()));
-    return result;
+  /** 200 with what was done, audited; 404 when there is no such letter. */
+  private <T> ResponseEntity<T> audited(
+      Optional<T> done, Function<T, Letter> letterOf, AuditTrail.Interaction interaction, Authentication caller) {
+    done.map(letterOf).ifPresent(letter -> audit.record(new AuditTrail.Entry(interaction, caller.getName(),
+        letter.taskId() == null ? List.of() : List.of("Task/" + letter.taskId()),
+        letter.taskId() == null ? null : audit.patientOfTask(letter.taskId()), null, "dead-letter:" + letter.id())));
+    return done.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
   }
 }

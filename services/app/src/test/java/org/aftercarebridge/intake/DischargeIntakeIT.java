@@ -11,13 +11,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.ServiceClient;
@@ -109,27 +103,6 @@ class DischargeIntakeIT extends ServiceUnderTest {
     assertThat(receiveAll("aftercare.referrals", "JMSXGroupID = '" + person + "'", 3000)).isEmpty();
   }
 
-  @Test
-  void copiesRacingInParallelMakeOneReferral() throws Exception {
-    Bundle message = freshDischarge();
-    String body = asJson(message);
-    String token = service().clinicToken();
-    ExecutorService senders = Executors.newFixedThreadPool(8);
-    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      answers.add(senders.submit(() -> service().postMessage(token, FHIR_JSON, body)));
-    }
-    Set<String> taskIds = new HashSet<>();
-    for (Future<HttpResponse<String>> answer : answers) {
-      HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      taskIds.add(ServiceClient.taskIdIn(response.body()));
-    }
-    senders.shutdown();
-
-    assertThat(taskIds).hasSize(1);
-    assertThat(referralsFrom(message)).isEqualTo(1);
-  }
 
   @Test
   void anInvalidMessageIs422WithAnOperationOutcomeNamingEachProblemWhereItIs() {

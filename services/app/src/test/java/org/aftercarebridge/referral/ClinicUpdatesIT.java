@@ -1,14 +1,9 @@
 package org.aftercarebridge.referral;
 
-import static org.aftercarebridge.support.Fixtures.asJson;
-import static org.aftercarebridge.support.Fixtures.freshDischarge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Message;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.aftercarebridge.support.Broker;
 import org.aftercarebridge.support.Eventually;
@@ -35,8 +30,8 @@ class ClinicUpdatesIT extends ServiceUnderTest {
 
   @Test
   void theClinicReceivesEveryChangeOfItsReferral() {
-    String taskId = refer();
-    accept(taskId);
+    String taskId = referralTask();
+    acceptAsCoordinator(taskId);
 
     Eventually.await(() -> CLINIC.received(taskId).stream().anyMatch(r -> r.body().contains("\"status\":\"accepted\"")), "the accepted Task at the clinic");
     JsonNode received = ServiceClient.json(CLINIC.received(taskId).get(0).body());
@@ -46,9 +41,9 @@ class ClinicUpdatesIT extends ServiceUnderTest {
 
   @Test
   void aClinicThatFailsAFewTimesGetsTheUpdateOnARetry() {
-    String taskId = refer();
+    String taskId = referralTask();
     CLINIC.failNext(2);
-    accept(taskId);
+    acceptAsCoordinator(taskId);
 
     Eventually.await(() -> !CLINIC.received(taskId).isEmpty(), "the update after two failures");
     // the clinic answers before the service notes the delivery
@@ -60,9 +55,9 @@ class ClinicUpdatesIT extends ServiceUnderTest {
 
   @Test
   void aClinicThatStaysDownHasTheUpdateDeadLetteredWithTheReason() {
-    String taskId = refer();
+    String taskId = referralTask();
     CLINIC.down(true);
-    accept(taskId);
+    acceptAsCoordinator(taskId);
 
     List<Message> dead = Broker.receiveAll(brokerUrl(), Broker.SERVICE_USER, Broker.SERVICE_PASSWORD,
         "DLQ.aftercare.clinic-updates", "taskId = '" + taskId + "'", 15000);
@@ -73,18 +68,7 @@ class ClinicUpdatesIT extends ServiceUnderTest {
     assertThat(CLINIC.received(taskId)).isEmpty();
   }
 
-  private String refer() {
-    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, asJson(freshDischarge()));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ServiceClient.taskIdIn(response.body());
-  }
 
-  private void accept(String taskId) {
-    ObjectNode task = (ObjectNode) ServiceClient.json(service().get("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON).body());
-    task.put("status", "accepted");
-    HttpResponse<String> accepted = service().put("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON, task.toString());
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-  }
 
 
 

@@ -1,11 +1,8 @@
 package org.aftercarebridge.referral;
 
-import static org.aftercarebridge.support.Fixtures.asJson;
-import static org.aftercarebridge.support.Fixtures.freshDischarge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +36,9 @@ class DeadLetterIT extends ServiceUnderTest {
 
   @Test
   void aClinicUpdateGivenUpIsListedOpenedAndDeliveredWhenSentBack() {
-    String taskId = refer();
+    String taskId = referralTask();
     CLINIC.down(true);
-    accept(taskId);
+    acceptAsCoordinator(taskId);
     JsonNode letter = awaitLetter(CLINIC_DEAD_LETTERS, taskId);
     assertThat(letter.get("reason").asText()).isEqualTo("gave up after 3 attempts: HTTP 503");
     assertThat(letter.get("origin").asText()).isEqualTo("aftercare.clinic-updates");
@@ -124,16 +121,5 @@ class DeadLetterIT extends ServiceUnderTest {
     return StreamSupport.stream(ServiceClient.json(list.body()).spliterator(), false);
   }
 
-  private String refer() {
-    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, asJson(freshDischarge()));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ServiceClient.taskIdIn(response.body());
-  }
 
-  private void accept(String taskId) {
-    ObjectNode task = (ObjectNode) ServiceClient.json(service().get("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON).body());
-    task.put("status", "accepted");
-    HttpResponse<String> accepted = service().put("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON, task.toString());
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-  }
 }

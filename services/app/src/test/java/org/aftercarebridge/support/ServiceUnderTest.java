@@ -114,6 +114,24 @@ public abstract class ServiceUnderTest {
         .run(all.toArray(String[]::new));
   }
 
+  /** A fresh discharge with consent posted by the development clinic: its referral Task's id. */
+  protected String referralTask() {
+    java.net.http.HttpResponse<String> response =
+        service().postMessage(service().clinicToken(), FHIR_JSON, Fixtures.asJson(Fixtures.freshDischarge()));
+    org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return ServiceClient.taskIdIn(response.body());
+  }
+
+  /** The coordinator accepts the referral Task (PUT with status accepted). */
+  protected void acceptAsCoordinator(String taskId) {
+    com.fasterxml.jackson.databind.node.ObjectNode task = (com.fasterxml.jackson.databind.node.ObjectNode)
+        ServiceClient.json(service().get("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON).body());
+    task.put("status", "accepted");
+    java.net.http.HttpResponse<String> accepted =
+        service().put("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON, task.toString());
+    org.assertj.core.api.Assertions.assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+  }
+
   public static String brokerUrl() {
     return "tcp://localhost:" + BROKER_PORT;
   }

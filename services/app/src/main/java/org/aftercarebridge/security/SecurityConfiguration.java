@@ -60,7 +60,7 @@ public class SecurityConfiguration {
         .oauth2ResourceServer(
             resourceServer ->
                 resourceServer
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(AuthorityMapping.converter(properties.rolesClaim())))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(AuthorityMapping.converter(properties.rolesClaim(), properties.regionsClaim())))
                     .authenticationEntryPoint(errors)
                     .accessDeniedHandler(errors))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))

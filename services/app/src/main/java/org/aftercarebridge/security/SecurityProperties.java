@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code aftercare.security.*}
  *
  * @param rolesClaim the access-token claim that lists the caller's roles (ours and the external issuer's)
+ * @param regionsClaim the access-token claim that lists a coordinator's referral regions ({@code *}: all)
  * @param developmentSecretPrefix values starting with this are development secrets, refused in production
  */
 @ConfigurationProperties("aftercare.security")
 public record SecurityProperties(
     @DefaultValue("roles") String rolesClaim,
+    @DefaultValue("regions") String regionsClaim,
     @DefaultValue("dev-only-") String developmentSecretPrefix,
     @DefaultValue Issuer issuer) {
 
@@ -34,11 +36,12 @@ public record SecurityProperties(
     }
   }
 
-  /** A client of the built-in issuer: its secret, roles and the scopes it may ask for. */
-  public record Client(String secret, List<String> roles, List<String> scopes) {
+  /** A client of the built-in issuer: its secret, roles, regions (coordinators) and the scopes it may ask for. */
+  public record Client(String secret, List<String> roles, List<String> regions, List<String> scopes) {
 
     public Client {
       roles = roles == null ? List.of() : List.copyOf(roles);
+      regions = regions == null ? List.of() : List.copyOf(regions);
       scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
   }

@@ -46,6 +46,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class TokenIssuerConfiguration {
 
   private static final String ROLES_SETTING = "aftercare.roles";
+  private static final String REGIONS_SETTING = "aftercare.regions";
 
   @Bean
   @Order(1)
@@ -73,7 +74,10 @@ public class TokenIssuerConfiguration {
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                         .scopes(scopes -> scopes.addAll(entry.getValue().scopes()))
                         .clientSettings(
-                            ClientSettings.builder().setting(ROLES_SETTING, entry.getValue().roles()).build())
+                            ClientSettings.builder()
+                                .setting(ROLES_SETTING, entry.getValue().roles())
+                                .setting(REGIONS_SETTING, entry.getValue().regions())
+                                .build())
                         .tokenSettings(
                             TokenSettings.builder().accessTokenTimeToLive(properties.issuer().tokenLifetime()).build())
                         .build())
@@ -84,13 +88,17 @@ public class TokenIssuerConfiguration {
     return new InMemoryRegisteredClientRepository(clients);
   }
 
-  /** Puts the registered client's roles into its access tokens, under the configured claim. */
+  /** Puts the registered client's roles and regions into its access tokens, under the configured claims. */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> rolesInAccessTokens(SecurityProperties properties) {
     return context -> {
       List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(ROLES_SETTING);
       if (roles != null) {
         context.getClaims().claim(properties.rolesClaim(), roles);
+      }
+      List<String> regions = context.getRegisteredClient().getClientSettings().getSetting(REGIONS_SETTING);
+      if (regions != null && !regions.isEmpty()) {
+        context.getClaims().claim(properties.regionsClaim(), regions);
       }
     };
   }

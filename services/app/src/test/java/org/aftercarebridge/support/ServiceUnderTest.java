@@ -71,6 +71,9 @@ public abstract class ServiceUnderTest {
     registry.add("aftercare.clinic-updates.first-retry", () -> "200ms");
     registry.add("aftercare.clinic-updates.longest-wait", () -> "1s");
     registry.add("aftercare.clinic-updates.poll-interval", () -> "300ms");
+    // a second clinical system, which must not see the first one's referrals
+    registry.add("aftercare.security.issuer.clients.other-ehr.secret", () -> "dev-only-other-ehr-secret");
+    registry.add("aftercare.security.issuer.clients.other-ehr.roles[0]", () -> "clinical-system");
   }
 
   @TestConfiguration

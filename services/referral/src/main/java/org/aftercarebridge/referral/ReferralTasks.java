@@ -292,7 +292,20 @@ public class ReferralTasks {
   /** Task search: every criterion given must hold; newest change first. */
   public record Search(
       List<String> statuses, String owner, String patientId, String focus, String code, Instant updatedFrom, Instant updatedTo,
-      int offset, int count) {}
+      ReferralVisibility visibility, int offset, int count) {
+
+    public Search page(int pageOffset, int pageCount) {
+      return new Search(statuses, owner, patientId, focus, code, updatedFrom, updatedTo, visibility, pageOffset, pageCount);
+    }
+  }
+
+  /** Whether the Task belongs to a referral the caller may see (false too when there is no such Task). */
+  public boolean visible(String taskId, ReferralVisibility visibility) {
+    SqlWhere where = new SqlWhere().and("t.id = ?", taskId);
+    visibility.restrict(where);
+    return jdbc.sql("select count(*) from referral_task t join referral r on r.id = t.referral_id" + where.sql())
+        .params(where.params()).query(Integer.class).single() > 0;
+  }
 
   public record Page(int total, List<Task> tasks) {}
 
@@ -305,11 +318,13 @@ public class ReferralTasks {
         .and("t.code = ?", search.code())
         .and("t.last_updated >= ?", search.updatedFrom() == null ? null : Timestamp.from(search.updatedFrom()))
         .and("t.last_updated < ?", search.updatedTo() == null ? null : Timestamp.from(search.updatedTo()));
-    int total = jdbc.sql("select count(*) from referral_task t" + where.sql()).params(where.params()).query(Integer.class).single();
+    search.visibility().restrict(where);
+    String tasks = " from referral_task t join referral r on r.id = t.referral_id";
+    int total = jdbc.sql("select count(*)" + tasks + where.sql()).params(where.params()).query(Integer.class).single();
     if (search.count() == 0) {
       return new Page(total, List.of());
     }
-    List<Task> tasks = jdbc.sql("select c.content from referral_task t join referral_resource c on c.resource_type = 'Task' and c.id = t.id"
+    List<Task> found = jdbc.sql("select c.content" + tasks + " join referral_resource c on c.resource_type = 'Task' and c.id = t.id"
             + where.sql() + " order by t.last_updated desc, t.id limit ? offset ?")
         .params(where.paramsAndPage(search.count(), search.offset()))
         .query(String.class)
@@ -317,7 +332,7 @@ public class ReferralTasks {
         .stream()
         .map(json -> fhirContext.newJsonParser().parseResource(Task.class, json))
         .toList();
-    return new Page(total, tasks);
+    return new Page(total, found);
   }
 
   private Optional<Stored> stored(String taskId) {

@@ -276,15 +276,28 @@ public class Referrals {
   }
 
   /** ServiceRequest search: every criterion given must hold; newest first. */
-  public record RequestSearch(String patientId, String status, String groupId, int offset, int count) {}
+  public record RequestSearch(String patientId, String status, String groupId, ReferralVisibility visibility, int offset, int count) {
+
+    public RequestSearch page(int pageOffset, int pageCount) {
+      return new RequestSearch(patientId, status, groupId, visibility, pageOffset, pageCount);
+    }
+  }
 
   public record RequestPage(int total, List<ServiceRequest> requests) {}
+
+  /** Whether the ServiceRequest is of a referral the caller may see (false too when there is no such referral). */
+  public boolean serviceRequestVisible(String id, ReferralVisibility visibility) {
+    SqlWhere where = new SqlWhere().and("r.service_request_id = ?", id);
+    visibility.restrict(where);
+    return jdbc.sql("select count(*) from referral r" + where.sql()).params(where.params()).query(Integer.class).single() > 0;
+  }
 
   public RequestPage searchServiceRequests(RequestSearch search) {
     SqlWhere where = new SqlWhere()
         .and("r.patient_id = ?", search.patientId())
         .and("r.service_request_status = ?", search.status())
         .and("r.group_id = ?", search.groupId());
+    search.visibility().restrict(where);
     int total = jdbc.sql("select count(*) from referral r" + where.sql()).params(where.params()).query(Integer.class).single();
     if (search.count() == 0) {
       return new RequestPage(total, List.of());

@@ -19,6 +19,13 @@ public final class SqlWhere {
     return this;
   }
 
+  /** Adds {@code clause} with as many {@code ?} as values, always. */
+  public SqlWhere andAll(String clause, List<?> values) {
+    sql.append(" and ").append(clause);
+    params.addAll(values);
+    return this;
+  }
+
   /** Adds {@code column in (…)} when there are values. */
   public SqlWhere andIn(String column, Collection<?> values) {
     if (values != null && !values.isEmpty()) {

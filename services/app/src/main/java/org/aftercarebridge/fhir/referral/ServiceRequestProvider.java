@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.aftercarebridge.fhir.DatabasePages;
 import org.aftercarebridge.referral.Referrals;
+import org.aftercarebridge.security.ReferralAccess;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class ServiceRequestProvider implements IResourceProvider {
 
   private final Referrals referrals;
+  private final ReferralAccess access;
 
-  public ServiceRequestProvider(Referrals referrals) {
+  public ServiceRequestProvider(Referrals referrals, ReferralAccess access) {
     this.referrals = referrals;
+    this.access = access;
   }
 
   @Override
@@ -32,7 +35,11 @@ public class ServiceRequestProvider implements IResourceProvider {
 
   @Read
   public ServiceRequest read(@IdParam IdType id) {
-    return referrals.serviceRequest(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+    ServiceRequest request = referrals.serviceRequest(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+    if (!referrals.serviceRequestVisible(id.getIdPart(), access.visibility())) {
+      throw access.refused("ServiceRequest/" + id.getIdPart());
+    }
+    return request;
   }
 
   @Search
@@ -44,10 +51,10 @@ public class ServiceRequestProvider implements IResourceProvider {
         patient == null ? null : patient.getIdPart(),
         status == null ? null : status.getValue(),
         performer == null ? null : performer.getIdPart(),
+        access.visibility(),
         0, 0);
     return DatabasePages.of((offset, count) -> {
-      Referrals.RequestPage page = referrals.searchServiceRequests(
-          new Referrals.RequestSearch(search.patientId(), search.status(), search.groupId(), offset, count));
+      Referrals.RequestPage page = referrals.searchServiceRequests(search.page(offset, count));
       return new DatabasePages.Window(page.total(), page.requests());
     });
   }

@@ -33,6 +33,7 @@ import java.util.List;
 import org.aftercarebridge.fhir.DatabasePages;
 import org.aftercarebridge.integration.support.Endpoints;
 import org.aftercarebridge.referral.ReferralTasks;
+import org.aftercarebridge.security.ReferralAccess;
 import org.aftercarebridge.referral.TaskLifecycle.Side;
 import org.aftercarebridge.referral.TaskUpdateRefused;
 import org.aftercarebridge.security.Roles;
@@ -60,11 +61,13 @@ public class TaskProvider implements IResourceProvider {
   private final ReferralTasks tasks;
   private final ProducerTemplate camel;
   private final FhirContext fhirContext;
+  private final ReferralAccess access;
 
-  public TaskProvider(ReferralTasks tasks, ProducerTemplate camel, FhirContext fhirContext) {
+  public TaskProvider(ReferralTasks tasks, ProducerTemplate camel, FhirContext fhirContext, ReferralAccess access) {
     this.tasks = tasks;
     this.camel = camel;
     this.fhirContext = fhirContext;
+    this.access = access;
   }
 
   @Override
@@ -74,7 +77,16 @@ public class TaskProvider implements IResourceProvider {
 
   @Read
   public Task read(@IdParam IdType id) {
-    return tasks.read(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+    Task task = tasks.read(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+    requireVisible(id);
+    return task;
+  }
+
+  /** 403 for a Task of a referral outside the caller's regions (coordinators) or messages (clinical systems). */
+  private void requireVisible(IdType id) {
+    if (!tasks.visible(id.getIdPart(), access.visibility())) {
+      throw access.refused("Task/" + id.getIdPart());
+    }
   }
 
   @Search
@@ -93,10 +105,10 @@ public class TaskProvider implements IResourceProvider {
         code == null ? null : code.getValue(),
         lastUpdated == null || lastUpdated.getLowerBoundAsInstant() == null ? null : lastUpdated.getLowerBoundAsInstant().toInstant(),
         lastUpdated == null || lastUpdated.getUpperBoundAsInstant() == null ? null : lastUpdated.getUpperBoundAsInstant().toInstant(),
+        access.visibility(),
         0, 0);
     return DatabasePages.of((offset, size) -> {
-      ReferralTasks.Page page = tasks.search(new ReferralTasks.Search(search.statuses(), search.owner(), search.patientId(), search.focus(),
-          search.code(), search.updatedFrom(), search.updatedTo(), offset, size));
+      ReferralTasks.Page page = tasks.search(search.page(offset, size));
       return new DatabasePages.Window(page.total(), page.tasks());
     });
   }
@@ -106,6 +118,7 @@ public class TaskProvider implements IResourceProvider {
     if (task.getIdElement().getIdPart() != null && !task.getIdElement().getIdPart().equals(id.getIdPart())) {
       throw new InvalidRequestException("The Task's id (" + task.getIdElement().getIdPart() + ") is not the one in the URL (" + id.getIdPart() + ")");
     }
+    read(id);
     return outcome(updated(id, task));
   }
 

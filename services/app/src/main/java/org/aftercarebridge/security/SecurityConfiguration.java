@@ -5,6 +5,7 @@ import static org.aftercarebridge.security.Roles.CLINICAL_SYSTEM;
 import static org.aftercarebridge.security.Roles.COORDINATOR;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+  /** SMART discovery, answered before the FHIR servlet sees the path. */
+  @Bean
+  FilterRegistrationBean<SmartConfiguration> smartConfiguration(SecurityProperties properties) {
+    FilterRegistrationBean<SmartConfiguration> registration = new FilterRegistrationBean<>(new SmartConfiguration(properties));
+    registration.setUrlPatterns(SmartConfiguration.PATHS);
+    return registration;
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, FhirSecurityErrors errors)
@@ -29,6 +38,7 @@ public class SecurityConfiguration {
                 requests
                     .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers(HttpMethod.GET, SmartConfiguration.PATHS.toArray(String[]::new)).permitAll()
                     .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(CLINICAL_SYSTEM)
                     .requestMatchers(HttpMethod.POST, "/fhir/Bundle/$validate", "/fhir/QuestionnaireResponse/$validate",
                         "/fhir/Consent/$validate")

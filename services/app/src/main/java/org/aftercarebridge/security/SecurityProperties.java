@@ -25,19 +25,27 @@ public record SecurityProperties(
    *
    * @param embedded whether the service issues its own tokens (false in production)
    * @param clients registered clients by client id
+   * @param tokenEndpoint the external issuer's token endpoint, published in SMART discovery (production)
+   * @param jwksUri the external issuer's JWK Set, published in SMART discovery (production)
    */
   public record Issuer(
       @DefaultValue("true") boolean embedded,
       @DefaultValue("5m") Duration tokenLifetime,
-      Map<String, Client> clients) {
+      Map<String, Client> clients,
+      String tokenEndpoint,
+      String jwksUri) {
 
     public Issuer {
       clients = clients == null ? Map.of() : Map.copyOf(clients);
     }
   }
 
-  /** A client of the built-in issuer: its secret, roles, regions (coordinators) and the scopes it may ask for. */
-  public record Client(String secret, List<String> roles, List<String> regions, List<String> scopes) {
+  /**
+   * A client of the built-in issuer: its secret and/or its public keys ({@code jwks}, a JWK Set as
+   * JSON: SMART Backend Services client assertions), roles, regions (coordinators) and the scopes
+   * it may ask for.
+   */
+  public record Client(String secret, String jwks, List<String> roles, List<String> regions, List<String> scopes) {
 
     public Client {
       roles = roles == null ? List.of() : List.copyOf(roles);

@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -53,7 +54,11 @@ public class TokenIssuerConfiguration {
   SecurityFilterChain tokenIssuerSecurity(HttpSecurity http) throws Exception {
     OAuth2AuthorizationServerConfigurer issuer = OAuth2AuthorizationServerConfigurer.authorizationServer();
     http.securityMatcher(issuer.getEndpointsMatcher())
-        .with(issuer, configurer -> {})
+        .with(issuer, configurer -> configurer.clientAuthentication(clients -> clients
+            .authenticationConverters(converters -> converters.add(0, new SmartClientAssertionConverter()))
+            .authenticationProviders(providers -> providers.stream()
+                .filter(JwtClientAssertionAuthenticationProvider.class::isInstance)
+                .forEach(jwt -> ((JwtClientAssertionAuthenticationProvider) jwt).setJwtDecoderFactory(new ClientAssertions())))))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .csrf(csrf -> csrf.ignoringRequestMatchers(issuer.getEndpointsMatcher()));
     return http.build();
@@ -66,18 +71,11 @@ public class TokenIssuerConfiguration {
         properties.issuer().clients().entrySet().stream()
             .map(
                 entry ->
-                    RegisteredClient.withId(entry.getKey())
-                        .clientId(entry.getKey())
-                        .clientSecret(encoder.encode(entry.getValue().secret()))
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    authentication(entry.getKey(), entry.getValue(), encoder)
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                         .scopes(scopes -> scopes.addAll(entry.getValue().scopes()))
                         .clientSettings(
-                            ClientSettings.builder()
-                                .setting(ROLES_SETTING, entry.getValue().roles())
-                                .setting(REGIONS_SETTING, entry.getValue().regions())
-                                .build())
+                            clientSettings(entry.getValue()))
                         .tokenSettings(
                             TokenSettings.builder().accessTokenTimeToLive(properties.issuer().tokenLifetime()).build())
                         .build())
@@ -86,6 +84,36 @@ public class TokenIssuerConfiguration {
       throw new IllegalStateException("The embedded token issuer is on but aftercare.security.issuer.clients is empty");
     }
     return new InMemoryRegisteredClientRepository(clients);
+  }
+
+  /**
+   * A client with a secret authenticates with it (HTTP Basic or form); one that registered a JWKS with
+   * a signed client assertion (SMART Backend Services); one may have both.
+   */
+  private static RegisteredClient.Builder authentication(String clientId, SecurityProperties.Client settings, PasswordEncoder encoder) {
+    if (settings.secret() == null && settings.jwks() == null) {
+      throw new IllegalStateException("Client " + clientId + " has neither a secret nor a JWKS");
+    }
+    RegisteredClient.Builder client = RegisteredClient.withId(clientId).clientId(clientId);
+    if (settings.secret() != null) {
+      client.clientSecret(encoder.encode(settings.secret()))
+          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+    }
+    if (settings.jwks() != null) {
+      client.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+    }
+    return client;
+  }
+
+  private static ClientSettings clientSettings(SecurityProperties.Client client) {
+    ClientSettings.Builder settings = ClientSettings.builder()
+        .setting(ROLES_SETTING, client.roles())
+        .setting(REGIONS_SETTING, client.regions());
+    if (client.jwks() != null) {
+      settings.setting(ClientAssertions.JWKS_SETTING, client.jwks());
+    }
+    return settings.build();
   }
 
   /** Puts the registered client's roles and regions into its access tokens, under the configured claims. */

@@ -74,6 +74,10 @@ public abstract class ServiceUnderTest {
     // a second clinical system, which must not see the first one's referrals
     registry.add("aftercare.security.issuer.clients.other-ehr.secret", () -> "dev-only-other-ehr-secret");
     registry.add("aftercare.security.issuer.clients.other-ehr.roles[0]", () -> "clinical-system");
+    // a clinical system that authenticates with signed client assertions (SMART Backend Services)
+    registry.add("aftercare.security.issuer.clients.backend-ehr.jwks", SmartBackendClient.REGISTERED::publicJwks);
+    registry.add("aftercare.security.issuer.clients.backend-ehr.roles[0]", () -> "clinical-system");
+    registry.add("aftercare.security.issuer.clients.backend-ehr.scopes[0]", () -> "system/MessageHeader.c");
   }
 
   @TestConfiguration

@@ -44,7 +44,8 @@ public class FhirSecurityErrors implements AuthenticationEntryPoint, AccessDenie
     write(response, IssueType.FORBIDDEN, "The caller's role does not allow " + request.getMethod() + " on this endpoint");
   }
 
-  private void write(HttpServletResponse response, IssueType type, String text) throws IOException {
+  /** An OperationOutcome with one error issue as the response body (the status is the caller's). */
+  void write(HttpServletResponse response, IssueType type, String text) throws IOException {
     OperationOutcome outcome = new OperationOutcome();
     outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
     response.setContentType("application/fhir+json;charset=UTF-8");

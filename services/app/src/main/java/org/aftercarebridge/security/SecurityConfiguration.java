@@ -5,7 +5,9 @@ import static org.aftercarebridge.security.Roles.CLINICAL_SYSTEM;
 import static org.aftercarebridge.security.Roles.COORDINATOR;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +22,33 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+  /** Token requests per remote address, before the issuer's own filters see them. */
+  @Bean
+  FilterRegistrationBean<RateLimits> tokenRateLimit(SecurityProperties properties) {
+    FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(new RateLimits(
+        properties.rateLimits().tokenPerMinute(), HttpServletRequest::getRemoteAddr,
+        (response, retryAfter) -> {
+          response.setContentType("application/json");
+          response.getWriter().write("{\"error\":\"temporarily_unavailable\",\"error_description\":\"too many token requests from this address;"
+              + " retry after " + retryAfter + " s\"}");
+        }));
+    registration.addUrlPatterns("/oauth2/token");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Intake requests per authenticated client, after authentication. */
+  @Bean
+  FilterRegistrationBean<RateLimits> intakeRateLimit(SecurityProperties properties, FhirSecurityErrors errors) {
+    FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(new RateLimits(
+        properties.rateLimits().intakePerMinute(),
+        request -> request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(),
+        (response, retryAfter) -> errors.write(response, org.hl7.fhir.r4.model.OperationOutcome.IssueType.THROTTLED,
+            "Too many messages from this client; retry after " + retryAfter + " s")));
+    registration.addUrlPatterns("/fhir/$process-message");
+    return registration;
+  }
 
   /** SMART discovery, answered before the FHIR servlet sees the path. */
   @Bean

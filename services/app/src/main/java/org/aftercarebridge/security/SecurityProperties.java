@@ -18,7 +18,16 @@ public record SecurityProperties(
     @DefaultValue("roles") String rolesClaim,
     @DefaultValue("regions") String regionsClaim,
     @DefaultValue("dev-only-") String developmentSecretPrefix,
-    @DefaultValue Issuer issuer) {
+    @DefaultValue Issuer issuer,
+    @DefaultValue Rates rateLimits) {
+
+  /**
+   * Requests a minute, per instance.
+   *
+   * @param tokenPerMinute token requests per remote address
+   * @param intakePerMinute {@code $process-message} posts per authenticated client
+   */
+  public record Rates(@DefaultValue("120") int tokenPerMinute, @DefaultValue("1200") int intakePerMinute) {}
 
   /**
    * The built-in token issuer of the embedded mode.

@@ -71,6 +71,9 @@ public abstract class ServiceUnderTest {
     registry.add("aftercare.clinic-updates.first-retry", () -> "200ms");
     registry.add("aftercare.clinic-updates.longest-wait", () -> "1s");
     registry.add("aftercare.clinic-updates.poll-interval", () -> "300ms");
+    // the suite asks for many tokens from one address; RateLimitIT checks the limits on an instance of its own
+    registry.add("aftercare.security.rate-limits.token-per-minute", () -> "100000");
+    registry.add("aftercare.security.rate-limits.intake-per-minute", () -> "100000");
     // a second clinical system, which must not see the first one's referrals
     registry.add("aftercare.security.issuer.clients.other-ehr.secret", () -> "dev-only-other-ehr-secret");
     registry.add("aftercare.security.issuer.clients.other-ehr.roles[0]", () -> "clinical-system");

@@ -57,6 +57,8 @@ class ProductionModeIT {
   private static EmbeddedActiveMQ externalBroker;
   private static HttpServer jwks;
   private static RSAKey signingKey;
+  /** The FHIR base URL, which an access token's aud must name. */
+  private static final String AUDIENCE = "https://bridge.test.example/fhir";
   private static ConfigurableApplicationContext service;
   private static ServiceClient client;
 
@@ -105,7 +107,7 @@ class ProductionModeIT {
   }
 
   @Test
-  void tokensFromAnotherIssuerSignedByAnotherKeyExpiredOrWithoutRoleAreRefused() throws Exception {
+  void tokensFromAnotherIssuerSignedByAnotherKeyExpiredForAnotherServiceOrWithoutRoleAreRefused() throws Exception {
     String body = asJson(freshDischarge());
     RSAKey otherKey = new RSAKeyGenerator(2048).keyID("prod-test").generate();
 
@@ -115,6 +117,8 @@ class ProductionModeIT {
         .isEqualTo(401);
     assertThat(client.postMessage(token(ISSUER, List.of("clinical-system"), -300, signingKey), ServiceClient.FHIR_JSON, body).statusCode())
         .isEqualTo(401);
+    assertThat(client.postMessage(token(ISSUER, "https://another-service.example/fhir", List.of("clinical-system"), 300, signingKey),
+        ServiceClient.FHIR_JSON, body).statusCode()).as("a token for another service").isEqualTo(401);
     assertThat(client.postMessage(token(ISSUER, List.of("staff"), 300, signingKey), ServiceClient.FHIR_JSON, body).statusCode())
         .isEqualTo(403);
   }
@@ -160,7 +164,7 @@ class ProductionModeIT {
         "--AFTERCARE_ISSUER_URI=" + ISSUER,
         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + jwks.getAddress().getPort() + "/jwks",
         "--AFTERCARE_PSEUDONYM_KEY=" + pseudonymKey,
-        "--AFTERCARE_FHIR_BASE_URL=https://bridge.test.example/fhir",
+        "--AFTERCARE_FHIR_BASE_URL=" + AUDIENCE,
         // no Kubernetes here: the singleton routes take the database lease, as outside Kubernetes
         "--AFTERCARE_CLUSTER_LEASE=database"));
     args.addAll(List.of(extraArgs));
@@ -169,10 +173,15 @@ class ProductionModeIT {
   }
 
   private static String token(String issuer, List<String> roles, int validForSeconds, RSAKey key) throws Exception {
+    return token(issuer, AUDIENCE, roles, validForSeconds, key);
+  }
+
+  private static String token(String issuer, String audience, List<String> roles, int validForSeconds, RSAKey key) throws Exception {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
+            .audience(audience)
             .subject("statewide-hie")
             .issueTime(Date.from(now.minusSeconds(Math.max(0, -validForSeconds) + 60)))
             .expirationTime(Date.from(now.plusSeconds(validForSeconds)))

@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rolesClaim the access-token claim that lists the caller's roles (ours and the external issuer's)
  * @param regionsClaim the access-token claim that lists a coordinator's referral regions ({@code *}: all)
+ * @param audience what an access token's {@code aud} must name: this service (its FHIR base URL)
  * @param developmentSecretPrefix values starting with this are development secrets, refused in production
  */
 @ConfigurationProperties("aftercare.security")
 public record SecurityProperties(
     @DefaultValue("roles") String rolesClaim,
     @DefaultValue("regions") String regionsClaim,
+    String audience,
     @DefaultValue("dev-only-") String developmentSecretPrefix,
     @DefaultValue Issuer issuer,
     @DefaultValue Rates rateLimits) {

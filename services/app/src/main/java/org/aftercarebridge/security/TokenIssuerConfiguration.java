@@ -21,7 +21,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -116,7 +120,7 @@ public class TokenIssuerConfiguration {
     return settings.build();
   }
 
-  /** Puts the registered client's roles and regions into its access tokens, under the configured claims. */
+  /** Puts our audience (the FHIR base URL), the registered client's roles and regions into its access tokens. */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> rolesInAccessTokens(SecurityProperties properties) {
     return context -> {
@@ -124,6 +128,7 @@ public class TokenIssuerConfiguration {
       if (roles != null) {
         context.getClaims().claim(properties.rolesClaim(), roles);
       }
+      context.getClaims().audience(List.of(properties.audience()));
       List<String> regions = context.getRegisteredClient().getClientSettings().getSetting(REGIONS_SETTING);
       if (regions != null && !regions.isEmpty()) {
         context.getClaims().claim(properties.regionsClaim(), regions);
@@ -146,8 +151,11 @@ public class TokenIssuerConfiguration {
 
   /** Our own tokens are checked against our own key, in process. */
   @Bean
-  JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-    return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+  JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, SecurityProperties properties) {
+    NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtClaimValidator<List<String>>(
+        JwtClaimNames.AUD, audience -> audience != null && audience.contains(properties.audience()))));
+    return decoder;
   }
 
   @Bean

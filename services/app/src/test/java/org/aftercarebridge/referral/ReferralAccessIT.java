@@ -57,6 +57,13 @@ class ReferralAccessIT extends ServiceUnderTest {
     JsonNode empty = ServiceClient.json(get("/fhir/ServiceRequest", otherClinic).body());
     assertThat(empty.path("total").asInt()).isZero();
     assertThat(ids(get("/fhir/Task?_count=500", service().clinicToken()))).contains(ours);
+
+    String request = focusOf(ours, service().clinicToken());
+    String consent = ServiceClient.json(get("/fhir/" + request, service().clinicToken()).body()).at("/supportingInfo/0/reference").asText();
+    assertThat(consent).startsWith("Consent/");
+    assertThat(get("/fhir/" + consent, service().clinicToken()).statusCode()).isEqualTo(200);
+    HttpResponse<String> othersConsent = get("/fhir/" + consent, otherClinic);
+    assertThat(othersConsent.statusCode()).as(othersConsent.body()).isEqualTo(403);
   }
 
   private HttpResponse<String> get(String path, String token) {

@@ -285,6 +285,13 @@ public class Referrals {
 
   public record RequestPage(int total, List<ServiceRequest> requests) {}
 
+  /** Whether the Patient is the subject of a referral the caller may see (false too when there is none). */
+  public boolean patientVisible(String patientId, ReferralVisibility visibility) {
+    SqlWhere where = new SqlWhere().and("r.patient_id = ?", patientId);
+    visibility.restrict(where);
+    return jdbc.sql("select count(*) from referral r" + where.sql()).params(where.params()).query(Integer.class).single() > 0;
+  }
+
   /** Whether the ServiceRequest is of a referral the caller may see (false too when there is no such referral). */
   public boolean serviceRequestVisible(String id, ReferralVisibility visibility) {
     SqlWhere where = new SqlWhere().and("r.service_request_id = ?", id);

@@ -20,6 +20,8 @@ import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.aftercarebridge.profiles.ValidationReport;
 import org.aftercarebridge.referral.ReferralConsents;
+import org.aftercarebridge.referral.Referrals;
+import org.aftercarebridge.security.ReferralAccess;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.hl7.fhir.r4.model.Consent;
@@ -40,12 +42,18 @@ public class ConsentProvider implements IResourceProvider {
   private final ProducerTemplate camel;
   private final ProfileValidator validator;
   private final FhirContext fhirContext;
+  private final Referrals referrals;
+  private final ReferralAccess access;
 
-  public ConsentProvider(ReferralConsents consents, ProducerTemplate camel, ProfileValidator validator, FhirContext fhirContext) {
+  public ConsentProvider(
+      ReferralConsents consents, ProducerTemplate camel, ProfileValidator validator, FhirContext fhirContext,
+      Referrals referrals, ReferralAccess access) {
     this.consents = consents;
     this.camel = camel;
     this.validator = validator;
     this.fhirContext = fhirContext;
+    this.referrals = referrals;
+    this.access = access;
   }
 
   @Override
@@ -55,12 +63,25 @@ public class ConsentProvider implements IResourceProvider {
 
   @Read
   public Consent read(@IdParam IdType id) {
-    return consents.read(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+    return visible(consents.read(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id)));
+  }
+
+  /**
+   * A consent is seen, given or revoked only by those who see a referral of its Patient: the
+   * clinical system whose message started it, coordinators of its region, admins. (A Patient no
+   * referral names is left to the consent route, which answers 404.)
+   */
+  private Consent visible(Consent consent) {
+    String patient = consent.getPatient().getReferenceElement().getIdPart();
+    if (patient != null && referrals.patient(patient).isPresent() && !referrals.patientVisible(patient, access.visibility())) {
+      throw access.refused("Consent about Patient/" + patient);
+    }
+    return consent;
   }
 
   @Create
   public MethodOutcome create(@ResourceParam Consent consent) {
-    Consent stored = received(new ConsentRoute.Submission(null, conforming(consent)));
+    Consent stored = received(new ConsentRoute.Submission(null, visible(conforming(consent))));
     return new MethodOutcome(stored.getIdElement().withVersion(stored.getMeta().getVersionId()), true).setResource(stored);
   }
 
@@ -69,7 +90,8 @@ public class ConsentProvider implements IResourceProvider {
     if (consent.getIdElement().getIdPart() != null && !consent.getIdElement().getIdPart().equals(id.getIdPart())) {
       throw new InvalidRequestException("The Consent's id (" + consent.getIdElement().getIdPart() + ") is not the one in the URL (" + id.getIdPart() + ")");
     }
-    Consent stored = received(new ConsentRoute.Submission(id.getIdPart(), conforming(consent)));
+    consents.read(id.getIdPart()).ifPresent(this::visible);
+    Consent stored = received(new ConsentRoute.Submission(id.getIdPart(), visible(conforming(consent))));
     return new MethodOutcome(stored.getIdElement().withVersion(stored.getMeta().getVersionId()), false).setResource(stored);
   }
 

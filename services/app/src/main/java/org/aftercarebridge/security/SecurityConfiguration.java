@@ -104,6 +104,8 @@ public class SecurityConfiguration {
                     .accessDeniedHandler(errors))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Spring's defaults (nosniff, frame DENY, no-store, HSTS over TLS), plus: API answers load nothing, embed nowhere
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
         // Bearer tokens only, no cookies: there is no session a cross-site request could ride on.
         .csrf(csrf -> csrf.disable());
     return http.build();

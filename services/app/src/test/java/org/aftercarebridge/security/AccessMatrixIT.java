@@ -105,6 +105,16 @@ class AccessMatrixIT extends ServiceUnderTest {
   }
 
   @Test
+  void answersCarryTheSecurityHeaders() throws Exception {
+    HttpResponse<String> response = send(new Endpoint("GET", "/fhir/Task", null, null, Set.of()), service().coordinatorToken());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+  }
+
+  @Test
   void expiredTamperedForeignAndOtherServicesTokensAreRefused() throws Exception {
     Endpoint taskSearch = new Endpoint("GET", "/fhir/Task", null, null, Set.of());
     RSAKey ours = (RSAKey) issuerKeys.get(new JWKSelector(new JWKMatcher.Builder().build()), null).get(0);

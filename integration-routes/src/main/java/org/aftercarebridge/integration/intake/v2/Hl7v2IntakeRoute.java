@@ -15,6 +15,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mllp.MllpConstants;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,9 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
   /** Authenticated client of v2 senders: MLLP has none, so the sender is its facility and application (MSH-3/4). */
   static final String MLLP_CLIENT = "mllp";
 
+  private static final String TLS = "mllpTls";
   private final String endpoint;
+  private final SSLContextParameters tls;
   private final AdtToFhirMessageMapper mapper;
   private final NotificationBundleToDischargeMapper bundleMapper;
 
@@ -46,18 +51,40 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
       @Value("${aftercare.mllp.host:0.0.0.0}") String host,
       @Value("${aftercare.mllp.port:2575}") int port,
       @Value("${aftercare.mllp.time-zone:America/New_York}") ZoneId zone,
-      @Value("${aftercare.mllp.max-message-bytes:1048576}") int maxMessageBytes) {
+      @Value("${aftercare.mllp.max-message-bytes:1048576}") int maxMessageBytes,
+      @Value("${aftercare.mllp.tls.key-store:}") String keyStore,
+      @Value("${aftercare.mllp.tls.key-store-password:}") String keyStorePassword,
+      @Value("${aftercare.mllp.tls.key-store-type:PKCS12}") String keyStoreType) {
     this.bundleMapper = bundleMapper;
     this.mapper = new AdtToFhirMessageMapper(zone);
     this.endpoint = "mllp://" + host + ":" + port + "?autoAck=false&stringPayload=true&hl7Headers=false"
         + "&receiveTimeout=15000&readTimeout=5000&idleTimeout=300000&maxConcurrentConsumers=20"
         // a restart right after a crash must not wait for the old connections' TIME_WAIT to bind again
         + "&reuseAddress=true"
-        + "&maxBufferSize=" + maxMessageBytes;
+        + "&maxBufferSize=" + maxMessageBytes
+        + (keyStore.isBlank() ? "" : "&sslContextParameters=#" + TLS);
+    this.tls = keyStore.isBlank() ? null : tls(keyStore, keyStorePassword, keyStoreType);
+  }
+
+  /** MLLP over TLS with this server key (a sender's network may be untrusted; v2 itself has no security). */
+  private static SSLContextParameters tls(String keyStore, String password, String type) {
+    KeyStoreParameters store = new KeyStoreParameters();
+    store.setResource(keyStore);
+    store.setPassword(password);
+    store.setType(type);
+    KeyManagersParameters keys = new KeyManagersParameters();
+    keys.setKeyStore(store);
+    keys.setKeyPassword(password);
+    SSLContextParameters parameters = new SSLContextParameters();
+    parameters.setKeyManagers(keys);
+    return parameters;
   }
 
   @Override
   public void configure() {
+    if (tls != null) {
+      bindToRegistry(TLS, tls);
+    }
     onException(AdtRefusal.class)
         .handled(true)
         .process(exchange -> acknowledge(exchange, refused(exchange)));

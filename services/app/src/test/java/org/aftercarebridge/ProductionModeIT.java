@@ -186,6 +186,7 @@ class ProductionModeIT {
             .issueTime(Date.from(now.minusSeconds(Math.max(0, -validForSeconds) + 60)))
             .expirationTime(Date.from(now.plusSeconds(validForSeconds)))
             .claim("roles", roles)
+            .claim("scope", "system/MessageHeader.c system/Task.rs system/ServiceRequest.rs")
             .build();
     SignedJWT jwt =
         new SignedJWT(

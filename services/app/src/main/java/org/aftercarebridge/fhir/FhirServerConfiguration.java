@@ -88,6 +88,7 @@ public class FhirServerConfiguration {
             validator));
     server.registerInterceptor(new CapabilityStatementCustomizer(guide));
     server.registerInterceptor(new AuditInterceptor(audit));
+    server.registerInterceptor(new ScopeInterceptor());
     ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);

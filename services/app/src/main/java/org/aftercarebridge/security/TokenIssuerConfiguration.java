@@ -129,6 +129,10 @@ public class TokenIssuerConfiguration {
         context.getClaims().claim(properties.rolesClaim(), roles);
       }
       context.getClaims().audience(List.of(properties.audience()));
+      if (context.getAuthorizedScopes().isEmpty()) {
+        // no scope asked for: the client's registered scopes (RFC 6749 3.3, a pre-defined default)
+        context.getClaims().claim("scope", context.getRegisteredClient().getScopes());
+      }
       List<String> regions = context.getRegisteredClient().getClientSettings().getSetting(REGIONS_SETTING);
       if (regions != null && !regions.isEmpty()) {
         context.getClaims().claim(properties.regionsClaim(), regions);

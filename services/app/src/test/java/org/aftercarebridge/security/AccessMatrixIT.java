@@ -32,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Every HTTP endpoint × every role: allowed (any answer but 401/403) or refused (401 without a
- * token, 403 with the wrong role). Then the tokens that must never pass: expired, tampered with,
+ * Every HTTP endpoint × every role (each with its development client's scopes): allowed (any
+ * answer but 401/403) or refused (401 without a token, 403 with the wrong role or scope). Then the tokens that must never pass: expired, tampered with,
  * issued for another service, signed by someone else. Region and sender scoping of referrals is
  * {@code ReferralAccessIT}; broker permissions are {@code EmbeddedBrokerIT}.
  */
@@ -121,6 +121,8 @@ class AccessMatrixIT extends ServiceUnderTest {
     RSAKey someoneElses = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(ours.getKeyID()).generate();
 
     assertThat(send(taskSearch, token(ours, audience, Instant.now().plusSeconds(300))).statusCode()).as("a good token (control)").isEqualTo(200);
+    assertThat(send(new Endpoint("GET", "/fhir/ServiceRequest", null, null, Set.of()), token(ours, audience, Instant.now().plusSeconds(300)))
+        .statusCode()).as("the coordinator role, but no ServiceRequest scope").isEqualTo(403);
     assertThat(send(taskSearch, token(ours, audience, Instant.now().minusSeconds(300))).statusCode()).as("expired").isEqualTo(401);
     assertThat(send(taskSearch, token(ours, "https://another-service.example/fhir", Instant.now().plusSeconds(300))).statusCode())
         .as("for another service").isEqualTo(401);
@@ -140,6 +142,7 @@ class AccessMatrixIT extends ServiceUnderTest {
         .expirationTime(Date.from(expires))
         .claim("roles", List.of("coordinator"))
         .claim("regions", List.of("*"))
+        .claim("scope", "user/Task.rs")
         .build();
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
     jwt.sign(new RSASSASigner(key));

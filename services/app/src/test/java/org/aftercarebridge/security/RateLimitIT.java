@@ -30,7 +30,8 @@ class RateLimitIT extends ServiceUnderTest {
     try (ConfigurableApplicationContext limited = anotherInstance(
         "--aftercare.security.rate-limits.token-per-minute=3", "--aftercare.security.rate-limits.intake-per-minute=2",
         "--aftercare.security.issuer.clients.other-ehr.secret=dev-only-other-ehr-secret",
-        "--aftercare.security.issuer.clients.other-ehr.roles[0]=clinical-system")) {
+        "--aftercare.security.issuer.clients.other-ehr.roles[0]=clinical-system",
+        "--aftercare.security.issuer.clients.other-ehr.scopes[0]=system/MessageHeader.c")) {
       int port = ((ServletWebServerApplicationContext) limited).getWebServer().getPort();
       ServiceClient service = new ServiceClient(port);
       String clinic = service.clinicToken();

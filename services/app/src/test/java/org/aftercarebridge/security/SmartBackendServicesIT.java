@@ -51,6 +51,9 @@ class SmartBackendServicesIT extends ServiceUnderTest {
 
     HttpResponse<String> posted = service().postMessage(issued.get("access_token").asText(), FHIR_JSON, asJson(freshDischarge()));
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+    HttpResponse<String> beyondItsScope = service().get("/fhir/Task", issued.get("access_token").asText(), FHIR_JSON);
+    assertThat(beyondItsScope.statusCode()).as("Task search without a Task scope: " + beyondItsScope.body()).isEqualTo(403);
+    assertThat(beyondItsScope.body()).contains("system/Task.s");
 
     HttpResponse<String> replayed = requestToken(assertion);
     assertThat(replayed.statusCode()).as("the same assertion again: " + replayed.body()).isEqualTo(401);

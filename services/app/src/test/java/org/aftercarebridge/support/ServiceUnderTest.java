@@ -77,6 +77,7 @@ public abstract class ServiceUnderTest {
     // a second clinical system, which must not see the first one's referrals
     registry.add("aftercare.security.issuer.clients.other-ehr.secret", () -> "dev-only-other-ehr-secret");
     registry.add("aftercare.security.issuer.clients.other-ehr.roles[0]", () -> "clinical-system");
+    registry.add("aftercare.security.issuer.clients.other-ehr.scopes", () -> "system/MessageHeader.c,system/Task.rs,system/ServiceRequest.rs,system/Consent.r");
     // a clinical system that authenticates with signed client assertions (SMART Backend Services)
     registry.add("aftercare.security.issuer.clients.backend-ehr.jwks", SmartBackendClient.REGISTERED::publicJwks);
     registry.add("aftercare.security.issuer.clients.backend-ehr.roles[0]", () -> "clinical-system");

@@ -9,7 +9,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import java.util.List;
 import org.aftercarebridge.audit.AuditTrail;
+import org.aftercarebridge.integration.support.IntegrationConfiguration;
 import org.aftercarebridge.referral.ReferralTasks;
+import org.aftercarebridge.referral.ReferralVisibility;
 import org.aftercarebridge.referral.TaskLifecycle;
 import org.aftercarebridge.referral.TaskUpdateRefused;
 import org.apache.camel.ExchangeProperty;
@@ -31,20 +33,26 @@ import org.springframework.stereotype.Component;
 public class TaskUpdateRoute extends RouteBuilder {
 
   static final String REASON = "reason";
+  /** The broker user who sent the update, as the broker vouches for it (populate-validated-user). */
+  static final String SENDER = "brokerUser";
   static final String CHANGE = "change";
 
   private final ReferralTasks tasks;
   private final FhirContext fhirContext;
   private final AuditTrail audit;
   private final String queue;
+  /** The referral regions each broker user may update Tasks of ({@code *}: all); anyone else none. */
+  private final java.util.Map<String, List<String>> regionsOf;
 
   public TaskUpdateRoute(
       ReferralTasks tasks, FhirContext fhirContext, AuditTrail audit,
-      @Value("${aftercare.referral.task-updates-queue:aftercare.task-updates}") String queue) {
+      @Value("${aftercare.referral.task-updates-queue:aftercare.task-updates}") String queue,
+      IntegrationConfiguration.ReferralProperties referral) {
     this.tasks = tasks;
     this.fhirContext = fhirContext;
     this.audit = audit;
     this.queue = queue;
+    this.regionsOf = referral.taskUpdateRegions();
   }
 
   @Override
@@ -69,10 +77,22 @@ public class TaskUpdateRoute extends RouteBuilder {
             .log("A queued Task update was refused and set aside in DLQ." + queue + ": ${header." + REASON + "}")
             .to("jms:queue:DLQ." + queue)
         .end()
+        .setHeader(SENDER, method(this, "sender"))
         .bean(this, "change")
         .setProperty(CHANGE, body())
         .to(UPDATE_TASK)
         .bean(this, "audit");
+  }
+
+  /** The broker user who sent the message, as the broker vouches for it (null when the broker does not say). */
+  public String sender(org.apache.camel.Exchange exchange) throws jakarta.jms.JMSException {
+    org.apache.camel.component.jms.JmsMessage message = exchange.getIn(org.apache.camel.component.jms.JmsMessage.class);
+    if (message == null || message.getJmsMessage() == null) {
+      return null;
+    }
+    jakarta.jms.Message jms = message.getJmsMessage();
+    String validated = jms.getStringProperty("_AMQ_VALIDATED_USER");
+    return validated != null ? validated : jms.getStringProperty("JMSXUserID");
   }
 
   /** BALP PatientUpdate for an update that came by queue (the FHIR API audits its own). */
@@ -81,16 +101,22 @@ public class TaskUpdateRoute extends RouteBuilder {
         List.of("Task/" + change.taskId()), stored.getFor().getReference(), null, null));
   }
 
-  public void auditRefused(@ExchangeProperty(CHANGE) ReferralTasks.Change change, @Header("JMSXUserID") String user) {
+  public void auditRefused(@ExchangeProperty(CHANGE) ReferralTasks.Change change, @Header(SENDER) String user) {
     audit.record(new AuditTrail.Entry(AuditTrail.Interaction.UPDATE, user == null ? "queue:" + queue : user,
         change == null ? List.of() : List.of("Task/" + change.taskId()), null, "HTTP 422", null));
   }
 
   /** The queued Task as a change by a coordinator, to the version it names (if any). */
-  public ReferralTasks.Change change(String body, @Header("JMSXUserID") String user) {
+  public ReferralTasks.Change change(String body, @Header(SENDER) String user) {
     Task task = (Task) fhirContext.newJsonParser().parseResource(body);
     if (!task.hasIdElement() || task.getIdElement().getIdPart() == null) {
       throw new TaskUpdateRefused(TaskUpdateRefused.Reason.INVALID, "Task.id", "a queued Task update needs the Task's id");
+    }
+    String taskId = task.getIdElement().getIdPart();
+    List<String> regions = user == null ? List.of() : regionsOf.getOrDefault(user, List.of());
+    if (tasks.read(taskId).isPresent() && !tasks.visible(taskId, ReferralVisibility.ofRegions(regions))) {
+      throw new TaskUpdateRefused(TaskUpdateRefused.Reason.NOT_PERMITTED, "Task",
+          "broker user " + (user == null ? "(unknown)" : user) + " may not update Task/" + taskId + ": not a referral of its regions");
     }
     String version = task.getMeta().getVersionId();
     return new ReferralTasks.Change(

@@ -59,6 +59,7 @@ public class IntegrationConfiguration {
    * @param chooseGroupWithin how soon a coordinator's choose-group Task is due
    * @param obtainConsentWithin how soon the treatment centre's obtain-consent Task is due
    * @param taskUpdatesQueue where coordinators may send Task updates instead of using REST
+   * @param taskUpdateRegions per broker user, the referral regions whose Tasks it may update by queue ({@code *}: all)
    * @param overdueAfter a referral Task unchanged this long (requested, accepted, on hold) is flagged overdue
    * @param expireAfter … and this long, expires
    */
@@ -74,7 +75,12 @@ public class IntegrationConfiguration {
       @DefaultValue("2d") Duration obtainConsentWithin,
       @DefaultValue("aftercare.task-updates") String taskUpdatesQueue,
       @DefaultValue("7d") Duration overdueAfter,
-      @DefaultValue("30d") Duration expireAfter) {
+      @DefaultValue("30d") Duration expireAfter,
+      java.util.Map<String, java.util.List<String>> taskUpdateRegions) {
+
+    public ReferralProperties {
+      taskUpdateRegions = taskUpdateRegions == null ? java.util.Map.of() : java.util.Map.copyOf(taskUpdateRegions);
+    }
 
     /**
      * @param sweepInterval how often unpublished announcements are looked for

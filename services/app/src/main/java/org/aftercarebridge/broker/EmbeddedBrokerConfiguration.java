@@ -61,6 +61,8 @@ public class EmbeddedBrokerConfiguration {
     config.setSecurityEnabled(true);
     config.setJMXManagementEnabled(false);
     config.setPersistIDCache(true);
+    // every message names the user who sent it, as authenticated (Task updates are checked against its regions)
+    config.setPopulateValidatedUser(true);
     config.addAcceptorConfiguration("network", embedded.acceptor());
 
     config.addAddressSetting(

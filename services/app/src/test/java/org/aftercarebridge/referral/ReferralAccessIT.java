@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.aftercarebridge.support.Broker;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,21 @@ class ReferralAccessIT extends ServiceUnderTest {
     assertThat(get("/fhir/" + consent, service().clinicToken()).statusCode()).isEqualTo(200);
     HttpResponse<String> othersConsent = get("/fhir/" + consent, otherClinic);
     assertThat(othersConsent.statusCode()).as(othersConsent.body()).isEqualTo(403);
+  }
+
+  @Test
+  void aQueuedTaskUpdateFromABrokerUserWithoutTheRegionIsRefusedIntoTheDeadLetters() {
+    String task = referralTask();
+    String update = get("/fhir/Task/" + task, service().coordinatorToken()).body().replace("\"status\":\"requested\"", "\"status\":\"accepted\"");
+    // the service's own broker user has no task-update regions: a stand-in for another team's system
+    Broker.send(brokerUrl(), Broker.SERVICE_USER, Broker.SERVICE_PASSWORD, "aftercare.task-updates", update);
+
+    List<jakarta.jms.Message> refused = Broker.receiveAll(brokerUrl(), Broker.SERVICE_USER, Broker.SERVICE_PASSWORD,
+        "DLQ.aftercare.task-updates", null, 10_000).stream()
+        .filter(m -> Broker.property(m, "reason") != null && Broker.property(m, "reason").contains(task)).toList();
+    assertThat(refused).hasSize(1);
+    assertThat(Broker.property(refused.get(0), "reason")).contains("broker user aftercare-service may not update");
+    assertThat(ServiceClient.json(get("/fhir/Task/" + task, service().coordinatorToken()).body()).get("status").asText()).isEqualTo("requested");
   }
 
   private HttpResponse<String> get(String path, String token) {

@@ -24,22 +24,57 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * HTTP and MLLP over TLS, set by configuration only ({@code server.ssl.*}, {@code aftercare.mllp.tls.*})
- * on an instance of their own, with a key made for the test: HTTPS answers, a v2 discharge over TLS
- * is acknowledged, and a plain-text sender on the TLS port gets nothing.
+ * HTTP, MLLP and the broker over TLS, set by configuration only ({@code server.ssl.*},
+ * {@code aftercare.mllp.tls.*}, the broker acceptor's URL) on instances of their own, with a key made
+ * for the test: HTTPS answers, a v2 discharge over TLS is acknowledged, a referral is received over
+ * TLS, and plain text on a TLS port gets nothing.
  */
 class TlsIT extends ServiceUnderTest {
 
   private static final String PASSWORD = "test-only-keystore-secret";
 
-  @Test
-  void httpsAndMllpOverTls() throws Exception {
+  /** A server key for localhost, made with the JDK's keytool. */
+  private static Path serverKey() throws Exception {
     Path keyStore = Files.createTempDirectory("aftercare-tls-").resolve("server.p12");
     Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
         "-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-alias", "server", "-dname", "CN=localhost",
         "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
         "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD).inheritIO().start();
     assertThat(keytool.waitFor()).isZero();
+    return keyStore;
+  }
+
+  /** The embedded broker with a TLS acceptor (its own data directory), the service and a coordinator connecting over TLS. */
+  @Test
+  void theBrokerOverTls() throws Exception {
+    Path keyStore = serverKey();
+    int brokerPort = Broker.freePort();
+    String tls = "sslEnabled=true&keyStorePath=" + keyStore + "&keyStorePassword=" + PASSWORD + "&keyStoreType=PKCS12";
+    String trust = "sslEnabled=true&trustStorePath=" + keyStore + "&trustStorePassword=" + PASSWORD + "&trustStoreType=PKCS12";
+    try (ConfigurableApplicationContext secured = new org.springframework.boot.builder.SpringApplicationBuilder(
+            org.aftercarebridge.AftercareBridgeApplication.class).run(
+        "--server.port=0",
+        "--aftercare.mllp.port=" + Broker.freePort(),
+        "--aftercare.data-dir=" + ServiceUnderTest.temporaryDataDirectory(),
+        "--aftercare.broker.embedded.acceptor=tcp://localhost:" + brokerPort + "?protocols=CORE,AMQP&" + tls,
+        "--spring.artemis.broker-url=tcp://localhost:" + brokerPort + "?" + trust)) {
+      org.aftercarebridge.support.ServiceClient service =
+          new org.aftercarebridge.support.ServiceClient(((ServletWebServerApplicationContext) secured).getWebServer().getPort());
+      HttpResponse<String> referred = service.postMessage(service.clinicToken(), FHIR_JSON,
+          org.aftercarebridge.support.Fixtures.asJson(org.aftercarebridge.support.Fixtures.freshDischarge()));
+      assertThat(referred.statusCode()).as(referred.body()).isEqualTo(200);
+      String taskId = org.aftercarebridge.support.ServiceClient.taskIdIn(referred.body());
+
+      assertThat(Broker.receiveAll("tcp://localhost:" + brokerPort + "?" + trust, Broker.COORDINATOR_USER, Broker.COORDINATOR_PASSWORD,
+          "aftercare.referrals", "taskId = '" + taskId + "'", 10_000)).as("received over TLS").hasSize(1);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Broker.receiveAll("tcp://localhost:" + brokerPort + "?callTimeout=3000",
+          Broker.COORDINATOR_USER, Broker.COORDINATOR_PASSWORD, "aftercare.referrals", null, 500)).as("plain text on the TLS port");
+    }
+  }
+
+  @Test
+  void httpsAndMllpOverTls() throws Exception {
+    Path keyStore = serverKey();
     int mllpPort = Broker.freePort();
 
     try (ConfigurableApplicationContext secured = anotherInstance(

@@ -38,6 +38,7 @@ public class DischargeIntakeRoute extends RouteBuilder {
             .when(simple("${body.discharge}"))
                 .to(REFER_DISCHARGE)
             .otherwise()
+                .setProperty(IntakeMeters.OUTCOME, constant(IntakeMeters.Outcome.IGNORED))
                 .bean(this, "acknowledgeWithoutReferral")
         .end();
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.aftercarebridge.audit.AuditTrail;
 import org.aftercarebridge.integration.consent.Part2ConsentPolicy;
 import org.aftercarebridge.integration.intake.DischargeNotification;
+import org.aftercarebridge.integration.intake.IntakeMeters;
 import org.aftercarebridge.integration.matching.Matchmaker;
 import org.aftercarebridge.integration.support.FhirOutcomes;
 import org.aftercarebridge.referral.RecordedReferral;
@@ -42,17 +43,19 @@ public class DischargeReferralRoute extends RouteBuilder {
   private final Part2ConsentPolicy consentPolicy;
   private final FhirContext fhirContext;
   private final AuditTrail audit;
+  private final IntakeMeters meters;
   private final Clock clock = Clock.systemUTC();
 
   public DischargeReferralRoute(
       Referrals referrals, Matchmaker matchmaker, DischargeToReferralMapper referralMapper, Part2ConsentPolicy consentPolicy,
-      FhirContext fhirContext, AuditTrail audit) {
+      FhirContext fhirContext, AuditTrail audit, IntakeMeters meters) {
     this.referrals = referrals;
     this.matchmaker = matchmaker;
     this.referralMapper = referralMapper;
     this.consentPolicy = consentPolicy;
     this.fhirContext = fhirContext;
     this.audit = audit;
+    this.meters = meters;
   }
 
   @Override
@@ -63,6 +66,7 @@ public class DischargeReferralRoute extends RouteBuilder {
         .setProperty(EXISTING_TASK, method(this, "existingTask"))
         .choice()
             .when(exchangeProperty(EXISTING_TASK).isNotNull())
+                .setProperty(IntakeMeters.OUTCOME, constant(IntakeMeters.Outcome.DUPLICATE))
                 .bean(this, "alreadyReferred(${exchangeProperty." + EXISTING_TASK + "})")
             .otherwise()
                 .setProperty(CONSENT, method(this, "consent"))
@@ -72,6 +76,7 @@ public class DischargeReferralRoute extends RouteBuilder {
                         .setProperty(REFERRAL, body())
                         .bean(referrals, "record")
                         .bean(this, "audit")
+                        .setProperty(IntakeMeters.OUTCOME, method(this, "outcome(${body}, 'HELD')"))
                         .bean(this, "heldAnswer")
                     .otherwise()
                         .bean(matchmaker, "match")
@@ -85,6 +90,7 @@ public class DischargeReferralRoute extends RouteBuilder {
                                 .onPrepare(tap -> tap.getMessage().setBody(tap.getProperty(ANNOUNCEMENT)))
                             .end()
                         .end()
+                        .setProperty(IntakeMeters.OUTCOME, method(this, "outcome(${body}, 'REFERRED')"))
                         .bean(this, "referred")
                 .end()
         .end();
@@ -113,9 +119,15 @@ public class DischargeReferralRoute extends RouteBuilder {
         discharge, why, fhirContext.newJsonParser().encodeResourceToString(discharge.message()));
   }
 
-  /** BALP: the message received from the clinic (import), and the referral created from it. */
+  /** What became of the message: as intended, or a duplicate when a copy raced it to the database. */
+  public IntakeMeters.Outcome outcome(RecordedReferral recorded, IntakeMeters.Outcome intended) {
+    return recorded.created() ? intended : IntakeMeters.Outcome.DUPLICATE;
+  }
+
+  /** BALP: the message received from the clinic (import), and the referral created from it; the referrals meter. */
   public RecordedReferral audit(RecordedReferral recorded, @ExchangeProperty(REFERRAL) Referral referral) {
     if (recorded.created()) {
+      meters.referralCreated(referral.program());
       String client = referral.source().client();
       String patient = "Patient/" + referral.patient().getIdElement().getIdPart();
       audit.record(new AuditTrail.Entry(AuditTrail.Interaction.IMPORT, client,

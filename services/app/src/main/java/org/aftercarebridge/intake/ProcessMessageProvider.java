@@ -8,6 +8,9 @@ import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.aftercarebridge.integration.intake.IntakeMeters;
+import org.aftercarebridge.integration.intake.IntakeMeters.Outcome;
+import org.aftercarebridge.integration.intake.IntakeMeters.Source;
 import org.aftercarebridge.integration.intake.ReceivedMessage;
 import org.aftercarebridge.integration.support.Endpoints;
 import org.apache.camel.Exchange;
@@ -31,9 +34,11 @@ public class ProcessMessageProvider {
   private static final Logger log = LoggerFactory.getLogger(ProcessMessageProvider.class);
 
   private final ProducerTemplate camel;
+  private final IntakeMeters meters;
 
-  public ProcessMessageProvider(ProducerTemplate camel) {
+  public ProcessMessageProvider(ProducerTemplate camel, IntakeMeters meters) {
     this.camel = camel;
+    this.meters = meters;
   }
 
   @Operation(name = "$process-message", idempotent = false)
@@ -50,8 +55,11 @@ public class ProcessMessageProvider {
     Exchange exchange = camel.request(Endpoints.PROCESS_MESSAGE, ex -> ex.getMessage().setBody(received));
     Exception failure = exchange.getException();
     if (failure == null) {
+      meters.answered(Source.FHIR, exchange.getProperty(IntakeMeters.OUTCOME, Outcome.REFERRED, Outcome.class));
       return exchange.getMessage().getBody(OperationOutcome.class);
     }
+    meters.answered(Source.FHIR, failure instanceof BaseServerResponseException ? Outcome.REFUSED
+        : failure instanceof DataAccessException ? Outcome.UNAVAILABLE : Outcome.ERROR);
     if (failure instanceof BaseServerResponseException answered) {
       throw answered;
     }

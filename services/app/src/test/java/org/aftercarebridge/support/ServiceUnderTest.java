@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * directory, or the PostgreSQL the build points {@code spring.datasource.url} at, cleaned first).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // the Prometheus endpoint, as in production (tests turn it off by default)
 @Import({ServiceUnderTest.CleanDatabase.class, ServiceUnderTest.ControlledClock.class, DatabaseSwitch.class})
 public abstract class ServiceUnderTest {
 

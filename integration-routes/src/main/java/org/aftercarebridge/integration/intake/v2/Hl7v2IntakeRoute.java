@@ -10,6 +10,8 @@ import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Message;
 import java.io.IOException;
 import java.time.ZoneId;
+import org.aftercarebridge.integration.intake.IntakeMeters;
+import org.aftercarebridge.integration.intake.IntakeMeters.Outcome;
 import org.aftercarebridge.integration.intake.NotificationBundleToDischargeMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -45,9 +47,11 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
   private final SSLContextParameters tls;
   private final AdtToFhirMessageMapper mapper;
   private final NotificationBundleToDischargeMapper bundleMapper;
+  private final IntakeMeters meters;
 
   public Hl7v2IntakeRoute(
       NotificationBundleToDischargeMapper bundleMapper,
+      IntakeMeters meters,
       @Value("${aftercare.mllp.host:0.0.0.0}") String host,
       @Value("${aftercare.mllp.port:2575}") int port,
       @Value("${aftercare.mllp.time-zone:America/New_York}") ZoneId zone,
@@ -56,6 +60,7 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
       @Value("${aftercare.mllp.tls.key-store-password:}") String keyStorePassword,
       @Value("${aftercare.mllp.tls.key-store-type:PKCS12}") String keyStoreType) {
     this.bundleMapper = bundleMapper;
+    this.meters = meters;
     this.mapper = new AdtToFhirMessageMapper(zone);
     this.endpoint = "mllp://" + host + ":" + port + "?autoAck=false&stringPayload=true&hl7Headers=false"
         + "&receiveTimeout=15000&readTimeout=5000&idleTimeout=300000&maxConcurrentConsumers=20"
@@ -87,13 +92,13 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
     }
     onException(AdtRefusal.class)
         .handled(true)
-        .process(exchange -> acknowledge(exchange, refused(exchange)));
+        .process(exchange -> acknowledge(exchange, refused(exchange), Outcome.REFUSED));
     onException(HL7Exception.class)
         .handled(true)
-        .process(exchange -> acknowledge(exchange, unreadable(exchange)));
+        .process(exchange -> acknowledge(exchange, unreadable(exchange), Outcome.REFUSED));
     onException(Exception.class)
         .handled(true)
-        .process(exchange -> acknowledge(exchange, notKept(exchange)));
+        .process(exchange -> acknowledge(exchange, notKept(exchange), Outcome.UNAVAILABLE));
 
     from(endpoint)
         .routeId(INTAKE_HL7V2_ROUTE)
@@ -103,9 +108,11 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
                 .setBody(method(this, "toFhir"))
                 .bean(bundleMapper, "read(${body}, '" + MLLP_CLIENT + "')")
                 .to(REFER_DISCHARGE)
-                .process(exchange -> acknowledge(exchange, accepted(exchange)))
+                .process(exchange -> acknowledge(exchange, accepted(exchange),
+                    exchange.getProperty(IntakeMeters.OUTCOME, Outcome.REFERRED, Outcome.class)))
             .otherwise()
-                .process(exchange -> acknowledge(exchange, ack(exchange.getProperty(MESSAGE, Message.class), AcknowledgmentCode.AA, null)))
+                .process(exchange -> acknowledge(exchange, ack(exchange.getProperty(MESSAGE, Message.class), AcknowledgmentCode.AA, null),
+                    Outcome.IGNORED))
         .end();
   }
 
@@ -167,9 +174,10 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
     return ack.encode();
   }
 
-  private static void acknowledge(Exchange exchange, String ack) {
+  private void acknowledge(Exchange exchange, String ack, Outcome outcome) {
     exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT_STRING, ack);
     exchange.getMessage().setBody(ack);
+    meters.answered(IntakeMeters.Source.HL7V2, outcome);
   }
 
   private static String controlIdOf(String text) {

@@ -1,0 +1,60 @@
+package org.aftercarebridge.observability;
+
+import static org.aftercarebridge.support.Fixtures.asJson;
+import static org.aftercarebridge.support.Fixtures.freshDischarge;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aftercarebridge.support.Hl7v2Messages;
+import org.aftercarebridge.support.MllpClient;
+import org.aftercarebridge.support.ServiceUnderTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Prometheus endpoint (admin only) counts intake by source and outcome and referrals by
+ * program, next to the JVM, HTTP and connection-pool meters; no meter names a person.
+ */
+class MetricsIT extends ServiceUnderTest {
+
+  @Test
+  void intakeAndReferralsAreCountedWithoutNamingAnyone() {
+    String before = scrape();
+    assertThat(service().postMessage(service().clinicToken(), FHIR_JSON, asJson(freshDischarge())).statusCode()).isEqualTo(200);
+    assertThat(service().postMessage(service().clinicToken(), FHIR_JSON, "{\"resourceType\":\"Bundle\",\"type\":\"message\"}").statusCode())
+        .isEqualTo(422);
+    String controlId = "METRICS-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(MllpClient.send(MLLP_PORT, Hl7v2Messages.withControlId("adt-a03-v2.5.1.hl7", controlId))).contains("MSA|AA|");
+    String after = scrape();
+
+    assertThat(increase(before, after, "aftercare_intake_events_total", "outcome=\"referred\",source=\"fhir\"")).isEqualTo(1);
+    assertThat(increase(before, after, "aftercare_intake_events_total", "outcome=\"refused\",source=\"fhir\"")).isEqualTo(1);
+    assertThat(increase(before, after, "aftercare_intake_events_total", "outcome=\"held\",source=\"hl7v2\"")).isEqualTo(1);
+    assertThat(after).contains("aftercare_referrals_made_total{program=");
+    assertThat(after).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count", "hikaricp_connections_active");
+    assertThat(after).doesNotContain("Halvorson").doesNotContain("MRN-1042").doesNotContain("999-87-1037");
+  }
+
+  @Test
+  void onlyAdminsScrape() {
+    assertThat(service().get("/actuator/prometheus", service().staffToken(), "text/plain").statusCode()).isEqualTo(403);
+  }
+
+  private String scrape() {
+    HttpResponse<String> response = service().get("/actuator/prometheus", service().adminToken(), "text/plain");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static double increase(String before, String after, String name, String tags) {
+    return value(after, name, tags) - value(before, name, tags);
+  }
+
+  /** The sample's value (0 when absent): {@code name{tags,...} value}. */
+  private static double value(String scrape, String name, String tags) {
+    Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{" + Pattern.quote(tags) + "[^}]*\\} (\\S+)$").matcher(scrape);
+    return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+  }
+}

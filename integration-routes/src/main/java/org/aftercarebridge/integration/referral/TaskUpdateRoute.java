@@ -114,7 +114,7 @@ public class TaskUpdateRoute extends RouteBuilder {
     }
     String taskId = task.getIdElement().getIdPart();
     List<String> regions = user == null ? List.of() : regionsOf.getOrDefault(user, List.of());
-    if (tasks.read(taskId).isPresent() && !tasks.visible(taskId, ReferralVisibility.ofRegions(regions))) {
+    if (tasks.visible(taskId, ReferralVisibility.everything()) && !tasks.visible(taskId, ReferralVisibility.ofRegions(regions))) {
       throw new TaskUpdateRefused(TaskUpdateRefused.Reason.NOT_PERMITTED, "Task",
           "broker user " + (user == null ? "(unknown)" : user) + " may not update Task/" + taskId + ": not a referral of its regions");
     }

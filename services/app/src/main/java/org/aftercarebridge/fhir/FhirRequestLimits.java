@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
+import org.aftercarebridge.integration.support.FhirOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -100,8 +100,7 @@ public class FhirRequestLimits extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response, int status, IssueType type, String text) throws IOException {
-    OperationOutcome outcome = new OperationOutcome();
-    outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
+    OperationOutcome outcome = FhirOutcomes.error(type, text);
     response.setStatus(status);
     response.setContentType("application/fhir+json;charset=UTF-8");
     // the rest of an oversized body is not worth reading: tell the client the connection ends here

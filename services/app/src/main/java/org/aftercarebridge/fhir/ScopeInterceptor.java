@@ -5,11 +5,10 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.List;
 import java.util.Set;
+import org.aftercarebridge.integration.support.FhirOutcomes;
 import org.aftercarebridge.security.SmartScopes;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -33,10 +32,8 @@ public class ScopeInterceptor {
     List<String> scopes = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("SCOPE_")).map(a -> a.substring("SCOPE_".length())).toList();
     if (!SmartScopes.permit(scopes, needed.resourceType(), needed.permission())) {
-      String text = "The token's scopes do not permit this: it needs e.g. system/" + needed.resourceType() + "." + needed.permission();
-      OperationOutcome outcome = new OperationOutcome();
-      outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.FORBIDDEN).setDiagnostics(text);
-      throw new ForbiddenOperationException(text, outcome);
+      throw FhirOutcomes.forbidden(
+          "The token's scopes do not permit this: it needs e.g. system/" + needed.resourceType() + "." + needed.permission());
     }
   }
 

@@ -38,8 +38,15 @@ final class ClientAssertions implements JwtDecoderFactory<RegisteredClient> {
   /** jti values seen, until their assertion expires. */
   private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
+  /** One decoder per client: its keys are registered once, at start-up. */
+  private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
+
   @Override
   public JwtDecoder createDecoder(RegisteredClient client) {
+    return decoders.computeIfAbsent(client.getId(), id -> decoderFor(client));
+  }
+
+  private JwtDecoder decoderFor(RegisteredClient client) {
     String jwks = client.getClientSettings().getSetting(JWKS_SETTING);
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     try {

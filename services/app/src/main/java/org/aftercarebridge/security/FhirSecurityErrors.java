@@ -4,8 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.aftercarebridge.integration.support.FhirOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -46,9 +45,7 @@ public class FhirSecurityErrors implements AuthenticationEntryPoint, AccessDenie
 
   /** An OperationOutcome with one error issue as the response body (the status is the caller's). */
   void write(HttpServletResponse response, IssueType type, String text) throws IOException {
-    OperationOutcome outcome = new OperationOutcome();
-    outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
     response.setContentType("application/fhir+json;charset=UTF-8");
-    response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(outcome));
+    response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(FhirOutcomes.error(type, text)));
   }
 }

@@ -23,20 +23,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RateLimits extends OncePerRequestFilter {
 
-  /** Who is counted: a remote address, a client id; null leaves the request unlimited here. */
-  public interface Caller extends Function<HttpServletRequest, String> {}
-
   /** Writes the 429's body. */
   public interface Refusal {
     void write(HttpServletResponse response, long retryAfterSeconds) throws IOException;
   }
 
   private final int perMinute;
-  private final Caller caller;
+  /** Who is counted: a remote address, a client id; null leaves the request unlimited here. */
+  private final Function<HttpServletRequest, String> caller;
   private final Refusal refusal;
   private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
 
-  public RateLimits(int perMinute, Caller caller, Refusal refusal) {
+  public RateLimits(int perMinute, Function<HttpServletRequest, String> caller, Refusal refusal) {
     this.perMinute = perMinute;
     this.caller = caller;
     this.refusal = refusal;

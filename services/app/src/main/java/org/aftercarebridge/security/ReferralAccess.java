@@ -2,8 +2,8 @@ package org.aftercarebridge.security;
 
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.List;
+import org.aftercarebridge.integration.support.FhirOutcomes;
 import org.aftercarebridge.referral.ReferralVisibility;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,9 +39,7 @@ public class ReferralAccess {
 
   /** 403 with an OperationOutcome: the resource is of a referral outside what the caller may see. */
   public ForbiddenOperationException refused(String reference) {
-    OperationOutcome outcome = new OperationOutcome();
-    String text = reference + " belongs to a referral outside the regions (coordinators) or messages (clinical systems) of the caller";
-    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.FORBIDDEN).setDiagnostics(text);
-    return new ForbiddenOperationException(text, outcome);
+    return FhirOutcomes.forbidden(
+        reference + " belongs to a referral outside the regions (coordinators) or messages (clinical systems) of the caller");
   }
 }

@@ -1,7 +1,5 @@
 package org.aftercarebridge.referral;
 
-import static org.aftercarebridge.support.Fixtures.asJson;
-import static org.aftercarebridge.support.Fixtures.freshDischarge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +35,8 @@ class ReferralExpiryIT extends ServiceUnderTest {
 
   @Test
   void aReferralNobodyMovesIsFlaggedThenExpiredButOneInProgressIsNot() {
-    String stalled = refer();
-    String engaged = refer();
+    String stalled = referralTask();
+    String engaged = referralTask();
     move(engaged, "accepted");
     move(engaged, "in-progress");
     Outbox.awaitAllPublished(jdbc);
@@ -60,11 +58,6 @@ class ReferralExpiryIT extends ServiceUnderTest {
     assertThat(read(engaged).at("/status").asText()).isEqualTo("in-progress");
   }
 
-  private String refer() {
-    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, asJson(freshDischarge()));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ServiceClient.taskIdIn(response.body());
-  }
 
   private void move(String taskId, String status) {
     ObjectNode task = (ObjectNode) read(taskId).deepCopy();

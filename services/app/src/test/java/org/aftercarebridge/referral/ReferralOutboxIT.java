@@ -1,12 +1,8 @@
 package org.aftercarebridge.referral;
 
-import static org.aftercarebridge.support.Fixtures.asJson;
-import static org.aftercarebridge.support.Fixtures.freshDischarge;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import org.aftercarebridge.support.Outbox;
-import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +40,7 @@ class ReferralOutboxIT extends ServiceUnderTest {
   }
 
   private String refer() {
-    HttpResponse<String> response =
-        service().postMessage(service().clinicToken(), FHIR_JSON, asJson(freshDischarge()));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String taskId = ServiceClient.taskIdIn(response.body());
+    String taskId = referralTask();
     Outbox.awaitPublished(jdbc, taskId);
     return taskId;
   }

@@ -1,14 +1,11 @@
 package org.aftercarebridge.referral;
 
-import static org.aftercarebridge.support.Fixtures.asJson;
-import static org.aftercarebridge.support.Fixtures.freshDischarge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Message;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.aftercarebridge.support.Broker;
 import org.aftercarebridge.support.Eventually;
@@ -38,7 +35,7 @@ class TaskWorkflowIT extends ServiceUnderTest {
 
   @Test
   void aCoordinatorFindsAcceptsAndRecordsAttendance() {
-    String taskId = refer();
+    String taskId = referralTask();
     String coordinator = service().coordinatorToken();
     JsonNode task = read(taskId);
     String owner = task.at("/owner/reference").asText();
@@ -65,7 +62,7 @@ class TaskWorkflowIT extends ServiceUnderTest {
 
   @Test
   void refusedMovesAnswerWithTheirStatusAndNameTheElement() {
-    String taskId = refer();
+    String taskId = referralTask();
     JsonNode task = read(taskId);
     String coordinator = service().coordinatorToken();
 
@@ -106,7 +103,7 @@ class TaskWorkflowIT extends ServiceUnderTest {
 
   @Test
   void aDeclineGoesToTheNextMatchedGroupThenToACoordinatorsChoice() {
-    String first = refer();
+    String first = referralTask();
     JsonNode task = read(first);
     int offered = task.findValues("url").stream().filter(u -> u.asText().endsWith("match-explanation")).toList().size();
     assertThat(offered).as("groups matching offered").isGreaterThanOrEqualTo(2);
@@ -140,7 +137,7 @@ class TaskWorkflowIT extends ServiceUnderTest {
 
   @Test
   void updatesFromTheQueueTakeTheSamePathAndRefusalsAreSetAsideWithTheReason() {
-    String taskId = refer();
+    String taskId = referralTask();
     JsonNode task = read(taskId);
 
     Broker.send(brokerUrl(), Broker.COORDINATOR_USER, Broker.COORDINATOR_PASSWORD, "aftercare.task-updates", with(task, "accepted"));
@@ -156,11 +153,6 @@ class TaskWorkflowIT extends ServiceUnderTest {
     assertThat(read(taskId).at("/status").asText()).isEqualTo("accepted");
   }
 
-  private String refer() {
-    HttpResponse<String> response = service().postMessage(service().clinicToken(), FHIR_JSON, asJson(freshDischarge()));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return ServiceClient.taskIdIn(response.body());
-  }
 
   private JsonNode read(String taskId) {
     HttpResponse<String> response = service().get("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON);

@@ -97,8 +97,7 @@ public final class ServiceProcess implements AutoCloseable {
   /** Its database, for counting after it stopped. */
   public Connection database() throws SQLException {
     if (onPostgres()) {
-      Connection connection = DriverManager.getConnection(System.getProperty("spring.datasource.url"),
-          System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+      Connection connection = postgres();
       connection.setSchema(SCHEMA);
       return connection;
     }
@@ -108,6 +107,12 @@ public final class ServiceProcess implements AutoCloseable {
 
   private static final String SCHEMA = "aftercare_process_test";
 
+  /** The PostgreSQL test database this pass runs on. */
+  private static Connection postgres() throws SQLException {
+    return DriverManager.getConnection(System.getProperty("spring.datasource.url"),
+        System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+  }
+
   private static boolean onPostgres() {
     return System.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
   }
@@ -116,8 +121,7 @@ public final class ServiceProcess implements AutoCloseable {
     if (!onPostgres()) {
       return;
     }
-    try (Connection connection = DriverManager.getConnection(System.getProperty("spring.datasource.url"),
-        System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"))) {
+    try (Connection connection = postgres()) {
       connection.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -301,10 +301,7 @@ public class ReferralTasks {
 
   /** Whether the Task belongs to a referral the caller may see (false too when there is no such Task). */
   public boolean visible(String taskId, ReferralVisibility visibility) {
-    SqlWhere where = new SqlWhere().and("t.id = ?", taskId);
-    visibility.restrict(where);
-    return jdbc.sql("select count(*) from referral_task t join referral r on r.id = t.referral_id" + where.sql())
-        .params(where.params()).query(Integer.class).single() > 0;
+    return visibility.seesAny(jdbc, "referral_task t join referral r on r.id = t.referral_id", new SqlWhere().and("t.id = ?", taskId));
   }
 
   public record Page(int total, List<Task> tasks) {}

@@ -38,6 +38,15 @@ public record ReferralVisibility(boolean all, Set<String> regions, String client
     return new ReferralVisibility(false, Set.of(), null);
   }
 
+  /**
+   * Whether any row of {@code from} (which joins the referral table as {@code r}) meets {@code where}
+   * within what this visibility sees.
+   */
+  boolean seesAny(org.springframework.jdbc.core.simple.JdbcClient jdbc, String from, SqlWhere where) {
+    restrict(where);
+    return jdbc.sql("select count(*) from " + from + where.sql()).params(where.params()).query(Integer.class).single() > 0;
+  }
+
   /** Restricts a search over the referral table, aliased {@code r}. */
   void restrict(SqlWhere where) {
     if (all) {

@@ -287,16 +287,12 @@ public class Referrals {
 
   /** Whether the Patient is the subject of a referral the caller may see (false too when there is none). */
   public boolean patientVisible(String patientId, ReferralVisibility visibility) {
-    SqlWhere where = new SqlWhere().and("r.patient_id = ?", patientId);
-    visibility.restrict(where);
-    return jdbc.sql("select count(*) from referral r" + where.sql()).params(where.params()).query(Integer.class).single() > 0;
+    return visibility.seesAny(jdbc, "referral r", new SqlWhere().and("r.patient_id = ?", patientId));
   }
 
   /** Whether the ServiceRequest is of a referral the caller may see (false too when there is no such referral). */
   public boolean serviceRequestVisible(String id, ReferralVisibility visibility) {
-    SqlWhere where = new SqlWhere().and("r.service_request_id = ?", id);
-    visibility.restrict(where);
-    return jdbc.sql("select count(*) from referral r" + where.sql()).params(where.params()).query(Integer.class).single() > 0;
+    return visibility.seesAny(jdbc, "referral r", new SqlWhere().and("r.service_request_id = ?", id));
   }
 
   public RequestPage searchServiceRequests(RequestSearch search) {

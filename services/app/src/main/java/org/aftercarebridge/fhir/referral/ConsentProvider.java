@@ -20,6 +20,7 @@ import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.aftercarebridge.profiles.ValidationReport;
 import org.aftercarebridge.referral.ReferralConsents;
+import org.aftercarebridge.referral.ReferralVisibility;
 import org.aftercarebridge.referral.Referrals;
 import org.aftercarebridge.security.ReferralAccess;
 import org.apache.camel.Exchange;
@@ -73,7 +74,8 @@ public class ConsentProvider implements IResourceProvider {
    */
   private Consent visible(Consent consent) {
     String patient = consent.getPatient().getReferenceElement().getIdPart();
-    if (patient != null && referrals.patient(patient).isPresent() && !referrals.patientVisible(patient, access.visibility())) {
+    if (patient != null && referrals.patientVisible(patient, ReferralVisibility.everything())
+        && !referrals.patientVisible(patient, access.visibility())) {
       throw access.refused("Consent about Patient/" + patient);
     }
     return consent;

@@ -3,6 +3,7 @@ package org.aftercarebridge.security;
 import static org.aftercarebridge.security.Roles.ADMIN;
 import static org.aftercarebridge.security.Roles.CLINICAL_SYSTEM;
 import static org.aftercarebridge.security.Roles.COORDINATOR;
+import static org.aftercarebridge.security.Roles.STAFF;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,6 +95,10 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/fhir/$match-peer-groups").hasAnyRole(CLINICAL_SYSTEM, COORDINATOR, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/directory/imports").hasRole(ADMIN)
                     .requestMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole(ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/engagement/**").hasAnyRole(STAFF, ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/fhir/Observation", "/fhir/Observation/*")
+                        .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                     .requestMatchers("/actuator/**").hasRole(ADMIN)
                     .anyRequest().denyAll())
         .oauth2ResourceServer(

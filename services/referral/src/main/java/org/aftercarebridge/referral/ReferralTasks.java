@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.aftercarebridge.referral.TaskLifecycle.BusinessStatus;
 import org.aftercarebridge.referral.TaskLifecycle.Side;
@@ -35,22 +36,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ReferralTasks {
 
+  /** Codes of the Tasks that carry the referral itself (the others are follow-ups and the consent request). */
+  private static final Set<String> REFERRAL_TASK_CODES = Set.of("fulfill", "choose-group");
+
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Referrals referrals;
   private final Rerouting rerouting;
   private final FhirContext fhirContext;
   private final ClinicUpdates clinicUpdates;
+  private final Enrolments enrolments;
 
   public ReferralTasks(
       JdbcClient jdbc, TransactionTemplate transaction, Referrals referrals, Rerouting rerouting, FhirContext fhirContext,
-      ClinicUpdates clinicUpdates) {
+      ClinicUpdates clinicUpdates, Enrolments enrolments) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.referrals = referrals;
     this.rerouting = rerouting;
     this.fhirContext = fhirContext;
     this.clinicUpdates = clinicUpdates;
+    this.enrolments = enrolments;
   }
 
   /**
@@ -136,6 +142,7 @@ public class ReferralTasks {
         .update();
     TaskStatus was = current.task().getStatus();
     if (was != next.getStatus() || !sameCode(businessStatusCode(current.task()), businessStatusCode(next))) {
+      enrolments.changed(current.referralId(), REFERRAL_TASK_CODES.contains(current.code()), was, next, now);
       recordEvent(current.referralId(), next, was, actor, now);
     }
   }

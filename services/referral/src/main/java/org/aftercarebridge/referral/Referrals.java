@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -315,6 +316,30 @@ public class Referrals {
         .map(json -> parser().parseResource(ServiceRequest.class, json))
         .toList();
     return new RequestPage(total, requests);
+  }
+
+  public Optional<Observation> observation(String id) {
+    return resource(Observation.class, id);
+  }
+
+  /** Whether the resource (an Observation recorded for a referral) belongs to a referral the caller may see. */
+  public boolean referralResourceVisible(String type, String id, ReferralVisibility visibility) {
+    return visibility.seesAny(jdbc, "referral r join referral_resource c on c.referral_id = r.id",
+        new SqlWhere().and("c.resource_type = ?", type).and("c.id = ?", id));
+  }
+
+  /** The enrolment-status Observations of the referrals the caller may see, optionally of one patient; newest first. */
+  public List<Observation> enrolmentStatuses(String patientId, ReferralVisibility visibility, int limit) {
+    SqlWhere where = new SqlWhere().and("c.resource_type = ?", "Observation").and("r.patient_id = ?", patientId);
+    visibility.restrict(where);
+    return jdbc.sql("select c.content from referral r join referral_resource c on c.referral_id = r.id"
+            + where.sql() + " order by c.last_updated desc, c.id limit ? offset ?")
+        .params(where.paramsAndPage(limit, 0))
+        .query(String.class)
+        .list()
+        .stream()
+        .map(json -> parser().parseResource(Observation.class, json))
+        .toList();
   }
 
   private <T extends IBaseResource> Optional<T> resource(Class<T> type, String id) {

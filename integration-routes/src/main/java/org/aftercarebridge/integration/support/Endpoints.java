@@ -26,6 +26,7 @@ public final class Endpoints {
   public static final String TASK_UPDATE_ROUTE = "task-update";
   public static final String CONSENT_ROUTE = "consent";
   public static final String FOLLOW_UP_ROUTE = "followups";
+  public static final String FOLLOW_UP_METERS_ROUTE = "followup-meters";
   public static final String CLINIC_UPDATE_ROUTE = "clinic-updates";
   public static final String REFERRAL_EXPIRY_ROUTE = "referral-expiry";
   public static final String TASK_UPDATES_QUEUE_ROUTE = "task-updates-queue";

@@ -1,16 +1,19 @@
 package org.aftercarebridge.broker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.DivertConfiguration;
+import org.apache.activemq.artemis.core.config.MetricsConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.metrics.ActiveMQMetricsPlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
@@ -34,7 +37,7 @@ public class EmbeddedBrokerConfiguration {
   static final String REFERRALS = "aftercare.referrals";
 
   @Bean(initMethod = "start", destroyMethod = "stop")
-  EmbeddedActiveMQ embeddedBroker(BrokerProperties properties) throws Exception {
+  EmbeddedActiveMQ embeddedBroker(BrokerProperties properties, MeterRegistry meters) throws Exception {
     BrokerProperties.Embedded embedded = properties.embedded();
     if (embedded.users().isEmpty()) {
       throw new IllegalStateException("The embedded broker needs users: set aftercare.broker.embedded.users");
@@ -44,8 +47,12 @@ public class EmbeddedBrokerConfiguration {
       users.addUser(user.name(), user.password());
       user.roles().forEach(role -> users.addRole(user.name(), role));
     }
+    Configuration configuration = configuration(properties);
+    // Artemis's own meters (artemis_message_count{queue} …) on our /actuator/prometheus: the same names an
+    // external broker's Prometheus plugin exports, so one dashboard and one set of alerts serve both modes.
+    configuration.setMetricsConfiguration(new MetricsConfiguration().setPlugin(new SharedRegistry(meters)).setJvmMemory(false));
     return new EmbeddedActiveMQ()
-        .setConfiguration(configuration(properties))
+        .setConfiguration(configuration)
         .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
   }
 
@@ -109,5 +116,19 @@ public class EmbeddedBrokerConfiguration {
       config.putSecurityRoles(route.queue(), roles);
     }
     return config;
+  }
+
+  /** Hands Artemis the application's meter registry. */
+  private record SharedRegistry(MeterRegistry registry) implements ActiveMQMetricsPlugin {
+
+    @Override
+    public ActiveMQMetricsPlugin init(java.util.Map<String, String> options) {
+      return this;
+    }
+
+    @Override
+    public MeterRegistry getRegistry() {
+      return registry;
+    }
   }
 }

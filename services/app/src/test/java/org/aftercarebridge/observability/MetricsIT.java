@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aftercarebridge.support.Eventually;
 import org.aftercarebridge.support.Hl7v2Messages;
 import org.aftercarebridge.support.MllpClient;
 import org.aftercarebridge.support.ServiceUnderTest;
@@ -38,6 +39,28 @@ class MetricsIT extends ServiceUnderTest {
   }
 
   @Test
+  void engagementFollowUpBrokerAndRouteMetersAreExposed() {
+    String before = scrape();
+    String taskId = referralTask();
+    acceptAsCoordinator(taskId);
+    String attended = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"in-progress\"},"
+        + "{\"op\":\"replace\",\"path\":\"/businessStatus/coding/0/code\",\"value\":\"5.1.4\"}]";
+    assertThat(service().patch("/fhir/Task/" + taskId, service().coordinatorToken(), "application/json-patch+json", attended).statusCode())
+        .isEqualTo(200);
+    Eventually.await(() -> !Double.isNaN(value(scrape(), "aftercare_followups_open", "state=\"due\"")), "follow-ups counted");
+    String after = scrape();
+
+    assertThat(sum(after, "aftercare_engagement_first_meeting_days_count") - sum(before, "aftercare_engagement_first_meeting_days_count"))
+        .isEqualTo(1);
+    assertThat(after).containsPattern("aftercare_engagement_first_meeting_days_bucket\\{program=\"[a-z-]+\",le=\"7.0\"\\}");
+    assertThat(after).contains("aftercare_followups_open{state=\"overdue\"} ");
+    assertThat(value(after, "artemis_message_count", "address=\"DLQ.aftercare.referrals\"")).isGreaterThanOrEqualTo(0);
+    assertThat(after).contains("artemis_message_count{address=\"aftercare.referrals\"");
+    assertThat(sum(after, "camel_exchanges_total")).isGreaterThan(0);
+    assertThat(after).containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"referral-from-discharge\"");
+  }
+
+  @Test
   void onlyAdminsScrape() {
     assertThat(service().get("/actuator/prometheus", service().staffToken(), "text/plain").statusCode()).isEqualTo(403);
   }
@@ -46,6 +69,16 @@ class MetricsIT extends ServiceUnderTest {
     HttpResponse<String> response = service().get("/actuator/prometheus", service().adminToken(), "text/plain");
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
+  }
+
+  /** The sum of every sample of {@code name}. */
+  private static double sum(String scrape, String name) {
+    Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(scrape);
+    double sum = 0;
+    while (sample.find()) {
+      sum += Double.parseDouble(sample.group(2));
+    }
+    return sum;
   }
 
   private static double increase(String before, String after, String name, String tags) {

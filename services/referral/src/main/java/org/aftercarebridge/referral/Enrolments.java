@@ -1,5 +1,8 @@
 package org.aftercarebridge.referral;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
@@ -32,16 +35,19 @@ public class Enrolments {
 
   private final JdbcClient jdbc;
   private final Referrals referrals;
+  private final MeterRegistry meters;
 
-  public Enrolments(JdbcClient jdbc, Referrals referrals) {
+  public Enrolments(JdbcClient jdbc, Referrals referrals, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.referrals = referrals;
+    this.meters = meters;
   }
 
   /** A Task of the referral changed (before the change is recorded as an event). */
   void changed(String referralId, boolean referralTask, TaskStatus from, Task next, Instant now) {
     if (firstAttendance(referralId, next)) {
-      record(referralId, "enrolled", "Enrolled", now);
+      Facts facts = record(referralId, "enrolled", "Enrolled", now);
+      timeToFirstMeeting(facts, now);
     } else if (referralTask && ACCEPTED_STATES.contains(from) && DROP_OUTS.contains(next.getStatus())) {
       record(referralId, "not-enrolled", "Not Enrolled", now);
     }
@@ -56,16 +62,28 @@ public class Enrolments {
         .single() == 0;
   }
 
-  private void record(String referralId, String code, String display, Instant now) {
-    Facts facts = jdbc.sql("select patient_id, service_request_id, group_id, program from referral where id = :id")
+  private Facts record(String referralId, String code, String display, Instant now) {
+    Facts facts = jdbc.sql("select patient_id, service_request_id, group_id, program, coalesce(discharged_at, created_at) as day_zero"
+            + " from referral where id = :id")
         .param("id", referralId)
         .query((rs, n) -> new Facts(rs.getString("patient_id"), rs.getString("service_request_id"), rs.getString("group_id"),
-            rs.getString("program")))
+            rs.getString("program"), rs.getTimestamp("day_zero").toInstant()))
         .single();
-    if (facts.groupId() == null) {
-      return; // nothing to be enrolled in: no group was chosen
+    if (facts.groupId() != null) { // else nothing to be enrolled in: no group was chosen
+      referrals.insertResource(referralId, observation(facts, code, display, now), now);
     }
-    referrals.insertResource(referralId, observation(facts, code, display, now), now);
+    return facts;
+  }
+
+  /** Days from discharge to the first attended meeting, by program: a histogram for dashboards and alerts. */
+  private void timeToFirstMeeting(Facts facts, Instant now) {
+    DistributionSummary.builder("aftercare.engagement.first.meeting")
+        .description("Days from discharge to the first attended meeting")
+        .baseUnit("days")
+        .tag("program", facts.program() == null ? "none" : facts.program())
+        .serviceLevelObjectives(2, 7, 14, 30, 90)
+        .register(meters)
+        .record(Math.max(0, Duration.between(facts.dayZero(), now).toSeconds()) / 86_400.0);
   }
 
   static Observation observation(Facts facts, String code, String display, Instant now) {
@@ -86,5 +104,5 @@ public class Enrolments {
     return observation;
   }
 
-  record Facts(String patientId, String serviceRequestId, String groupId, String program) {}
+  record Facts(String patientId, String serviceRequestId, String groupId, String program, Instant dayZero) {}
 }

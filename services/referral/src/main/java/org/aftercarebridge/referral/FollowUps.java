@@ -77,6 +77,19 @@ public class FollowUps {
     return escalated;
   }
 
+  /** Published follow-ups whose Task is still open: due (within their time) and overdue (past it). */
+  public record Open(long due, long overdue) {}
+
+  public Open open() {
+    return jdbc.sql("select coalesce(sum(case when f.done_by > :now then 1 else 0 end), 0) as due,"
+            + " coalesce(sum(case when f.done_by <= :now then 1 else 0 end), 0) as overdue"
+            + " from followup f join referral_task t on t.id = f.task_id where f.state in ('published', 'escalated')"
+            + " and t.status not in ('rejected', 'cancelled', 'failed', 'completed', 'entered-in-error')")
+        .param("now", Timestamp.from(clock.instant()))
+        .query((rs, n) -> new Open(rs.getLong("due"), rs.getLong("overdue")))
+        .single();
+  }
+
   private boolean publish(String followUpId) {
     if (jdbc.sql("update followup set state = 'published' where id = :id and state = 'planned'").param("id", followUpId).update() == 0) {
       return false; // another instance got there first

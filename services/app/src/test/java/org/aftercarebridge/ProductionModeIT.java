@@ -38,6 +38,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,6 +50,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * JWKS endpoint here, tokens signed by the test). Runs in the PostgreSQL pass of the build only:
  * production refuses the embedded H2 database.
  */
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class ProductionModeIT {
 
   private static final String ISSUER = "https://issuer.test.example";
@@ -93,7 +96,7 @@ class ProductionModeIT {
   }
 
   @Test
-  void aDischargeWithAnExternalTokenBecomesAReferralOnTheExternalBroker() throws Exception {
+  void aDischargeWithAnExternalTokenBecomesAReferralOnTheExternalBroker(CapturedOutput output) throws Exception {
     HttpResponse<String> response =
         client.postMessage(token(ISSUER, List.of("clinical-system"), 300, signingKey), ServiceClient.FHIR_JSON, asJson(freshDischarge()));
 
@@ -104,6 +107,13 @@ class ProductionModeIT {
     assertThat(announced).hasSize(1);
     // production starts with an empty directory: nothing matched, a coordinator chooses
     assertThat(announced.get(0).getStringProperty("region")).isEqualTo("unassigned");
+    // JSON logs, the message's correlation id a field of its own in the lines from intake to queue
+    String correlationId = announced.get(0).getStringProperty("correlationId");
+    assertThat(correlationId).isNotBlank();
+    assertThat(output.getOut().lines().filter(line -> line.contains("\"correlationId\":\"" + correlationId + "\"")))
+        .allMatch(line -> line.startsWith("{") && line.endsWith("}"))
+        .anyMatch(line -> line.contains("Discharge message answered: source=fhir"))
+        .anyMatch(line -> line.contains("Task/" + taskId + " announced on aftercare.referrals"));
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.aftercarebridge.integration.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IntakeMeters {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeMeters.class);
 
   /** The exchange property the routes set to say what became of a message. */
   public static final String OUTCOME = "intakeOutcome";
@@ -27,7 +31,9 @@ public class IntakeMeters {
     this.registry = registry;
   }
 
+  /** Counts (and logs, under the message's correlation id) a message answered. */
   public void answered(Source source, Outcome outcome) {
+    LOG.info("Discharge message answered: source={} outcome={}", source.name().toLowerCase(), outcome.name().toLowerCase());
     Counter.builder("aftercare.intake.events")
         .description("Discharge messages answered, by source and outcome")
         .tag("source", source.name().toLowerCase())

@@ -7,6 +7,7 @@ import static org.aftercarebridge.integration.support.Endpoints.REFERRAL_PUBLISH
 import java.time.Duration;
 import java.util.List;
 import org.aftercarebridge.audit.AuditTrail;
+import org.aftercarebridge.audit.CorrelationId;
 import org.aftercarebridge.referral.Announcement;
 import org.aftercarebridge.referral.ReferralOutbox;
 import org.apache.camel.ExchangePattern;
@@ -14,6 +15,8 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReferralPublishRoute extends RouteBuilder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReferralPublishRoute.class);
 
   static final String ANNOUNCEMENT_ID = "announcementId";
   static final String DESTINATION = "destination";
@@ -52,9 +57,18 @@ public class ReferralPublishRoute extends RouteBuilder {
 
     from(PUBLISH_REFERRAL)
         .routeId(REFERRAL_PUBLISH_ROUTE)
+        // the send could not be made: let the sweep have it at once rather than when the claim runs out
+        .onException(Exception.class)
+            .maximumRedeliveries(2)
+            .redeliveryDelay(500)
+            .retryAttemptedLogLevel(LoggingLevel.WARN)
+            .logExhaustedMessageBody(false)
+            .logExhaustedMessageHistory(false)
+            .bean(outbox, "release(${exchangeProperty." + ANNOUNCEMENT_ID + "})")
+        .end()
         .removeHeaders("*")
         .setProperty(ANNOUNCEMENT_ID, simple("${body.id}"))
-        .filter(method(outbox, "publishable(${body.id})"))
+        .filter(method(outbox, "claim(${body.id})"))
         .setHeader("taskId", simple("${body.taskId}"))
         .setHeader("region", simple("${body.region}"))
         .setHeader("priority", simple("${body.priority}"))
@@ -62,6 +76,7 @@ public class ReferralPublishRoute extends RouteBuilder {
         .setHeader("JMSPriority", method(this, "jmsPriority"))
         .setHeader("JMSXGroupID", simple("${body.groupKey}"))
         .setHeader("_AMQ_DUPL_ID", simple("${body.id}"))
+        .setHeader(CorrelationId.KEY, simple("${body.correlationId}"))
         .setProperty(DESTINATION, method(this, "destination"))
         .setHeader("CamelJmsDestinationName", exchangeProperty(DESTINATION))
         .setBody(simple("${body.payload}"))
@@ -85,9 +100,11 @@ public class ReferralPublishRoute extends RouteBuilder {
   }
 
   /** BALP PrivacyDisclosure: what went out, to which queue (the recipients), about whom. */
-  public void audit(@ExchangeProperty(DESTINATION) String queueName, @Header("taskId") String taskId) {
+  public void audit(
+      @ExchangeProperty(DESTINATION) String queueName, @Header("taskId") String taskId, @Header(CorrelationId.KEY) String correlationId) {
     audit.record(new AuditTrail.Entry(AuditTrail.Interaction.DISCLOSE, "queue:" + queueName, java.util.List.of("Task/" + taskId),
-        audit.patientOfTask(taskId), null, null));
+        audit.patientOfTask(taskId), null, correlationId));
+    CorrelationId.within(correlationId, () -> LOG.info("Task/{} announced on {}", taskId, queueName));
   }
 
   /** The queue the announcement names (follow-ups), else the referrals queue. */

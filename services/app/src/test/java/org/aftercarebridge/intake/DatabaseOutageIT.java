@@ -36,8 +36,13 @@ class DatabaseOutageIT extends ServiceUnderTest {
     HttpResponse<String> refused = service().postMessage(token, FHIR_JSON, message);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
     assertThat(refused.body()).contains("OperationOutcome").contains("retry later");
+    HttpResponse<String> notReady = service().get("/actuator/health/readiness", null, "application/json");
+    assertThat(notReady.statusCode()).as("no longer ready: " + notReady.body()).isEqualTo(503);
+    assertThat(ServiceClient.json(notReady.body()).at("/components/db/status").asText()).isEqualTo("DOWN");
+    assertThat(service().get("/actuator/health/liveness", null, "application/json").statusCode()).as("but alive").isEqualTo(200);
 
     DatabaseSwitch.bringBack();
+    assertThat(service().get("/actuator/health/readiness", null, "application/json").statusCode()).isEqualTo(200);
     HttpResponse<String> accepted = service().postMessage(token, FHIR_JSON, message);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
     String taskId = ServiceClient.taskIdIn(accepted.body());

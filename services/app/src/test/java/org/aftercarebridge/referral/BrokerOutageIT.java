@@ -37,11 +37,18 @@ class BrokerOutageIT extends ServiceUnderTest {
                   .query(Integer.class)
                   .single())
           .isEqualTo(1);
+      // still ready (the outbox keeps what comes in), and saying why the broker is not UP
+      HttpResponse<String> readiness = service().get("/actuator/health/readiness", null, "application/json");
+      assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+      assertThat(ServiceClient.json(readiness.body()).at("/components/broker/status").asText()).isEqualTo("DEGRADED");
+      assertThat(ServiceClient.json(readiness.body()).at("/status").asText()).isEqualTo("DEGRADED");
     } finally {
       broker.start();
     }
 
     Outbox.awaitPublished(jdbc, taskId);
+    assertThat(ServiceClient.json(service().get("/actuator/health/readiness", null, "application/json").body()).at("/status").asText())
+        .isEqualTo("UP");
     assertThat(receiveAll("aftercare.referrals", "taskId = '" + taskId + "'", 5000)).hasSize(1);
   }
 }

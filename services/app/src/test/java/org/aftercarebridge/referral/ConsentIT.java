@@ -121,7 +121,7 @@ class ConsentIT extends ServiceUnderTest {
     receiveAll("aftercare.referrals", "taskId = '" + taskId + "'", 3000);
     // an announcement of the referral that has not gone out yet
     // (fresh, so the outbox sweep's grace period leaves it to the immediate publish that never came)
-    jdbc.sql("update referral_outbox set id = ?, published_at = null, created_at = ? where task_id = ?")
+    jdbc.sql("update referral_outbox set id = ?, published_at = null, claimed_until = null, created_at = ? where task_id = ?")
         .param("pending-" + taskId).param(java.sql.Timestamp.from(java.time.Instant.now())).param(taskId).update();
     JsonNode task = read("/fhir/Task/" + taskId, service().coordinatorToken());
     String consentReference = read("/fhir/" + task.at("/focus/reference").asText(), service().clinicToken()).at("/supportingInfo/0/reference").asText();

@@ -1,6 +1,7 @@
 package org.aftercarebridge.referral;
 
 import java.util.Objects;
+import org.aftercarebridge.audit.CorrelationId;
 
 /**
  * The queue message that tells coordinators about a new referral, stored in the same transaction as
@@ -13,9 +14,17 @@ import java.util.Objects;
  * @param destination the queue it goes to; null for the referrals queue
  * @param program the referral's program (recovery-programs code), null when none: with the region, it
  *     decides which coordinator team's queue a referral is diverted to
+ * @param correlationId the id of the work that made it (intake to queue); null when there was none
  */
 public record Announcement(
-    String id, String taskId, String region, String priority, String groupKey, String payload, String destination, String program) {
+    String id, String taskId, String region, String priority, String groupKey, String payload, String destination, String program,
+    String correlationId) {
+
+  /** A new announcement, made by the work in hand (its correlation id). */
+  public Announcement(
+      String id, String taskId, String region, String priority, String groupKey, String payload, String destination, String program) {
+    this(id, taskId, region, priority, groupKey, payload, destination, program, CorrelationId.current());
+  }
 
   public Announcement {
     Objects.requireNonNull(id, "id");

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReferralOutbox {
 
+  /** How long a sender holds an announcement; a JMS send gives up well before (Artemis call timeout 30 s). */
+  static final Duration CLAIM = Duration.ofMinutes(1);
+
   private final JdbcClient jdbc;
 
   public ReferralOutbox(JdbcClient jdbc) {
@@ -24,10 +27,11 @@ public class ReferralOutbox {
    */
   public List<Announcement> unpublished(Duration grace, int limit) {
     return jdbc.sql(
-            "select id, task_id, region, priority, group_key, payload, destination, program from referral_outbox"
+            "select id, task_id, region, priority, group_key, payload, destination, program, correlation_id from referral_outbox"
                 + " where published_at is null and withdrawn_at is null and destination is null and created_at < :before"
-                + " order by created_at limit :limit")
+                + " and (claimed_until is null or claimed_until < :now) order by created_at limit :limit")
         .param("before", Timestamp.from(Instant.now().minus(grace)))
+        .param("now", Timestamp.from(Instant.now()))
         .param("limit", limit)
         .query(ReferralOutbox::announcement)
         .list();
@@ -40,7 +44,7 @@ public class ReferralOutbox {
    */
   public List<Announcement> unpublishedFollowUps(int limit) {
     return jdbc.sql(
-            "select id, task_id, region, priority, group_key, payload, destination, program from referral_outbox"
+            "select id, task_id, region, priority, group_key, payload, destination, program, correlation_id from referral_outbox"
                 + " where published_at is null and withdrawn_at is null and destination is not null order by created_at limit :limit")
         .param("limit", limit)
         .query(ReferralOutbox::announcement)
@@ -56,15 +60,30 @@ public class ReferralOutbox {
         rs.getString("group_key"),
         rs.getString("payload"),
         rs.getString("destination"),
-        rs.getString("program"));
+        rs.getString("program"),
+        rs.getString("correlation_id"));
   }
 
-  /** False once published or withdrawn (a revoked consent): then it must not be sent. */
-  public boolean publishable(String announcementId) {
-    return jdbc.sql("select count(*) from referral_outbox where id = :id and published_at is null and withdrawn_at is null")
+  /**
+   * Takes the announcement for sending for {@link #CLAIM} (longer than a send may block): false when it
+   * is published, withdrawn (a revoked consent) or someone else is sending it. Sends then never race:
+   * the broker's duplicate detection drops a repeat that comes after a send, not one alongside it.
+   */
+  public boolean claim(String announcementId) {
+    Instant now = Instant.now();
+    return jdbc.sql("update referral_outbox set claimed_until = :until where id = :id and published_at is null and withdrawn_at is null"
+            + " and (claimed_until is null or claimed_until < :now)")
+        .param("until", Timestamp.from(now.plus(CLAIM)))
         .param("id", announcementId)
-        .query(Integer.class)
-        .single() == 1;
+        .param("now", Timestamp.from(now))
+        .update() == 1;
+  }
+
+  /** Gives the announcement up after a failed send, for the sweep to take at once. */
+  public void release(String announcementId) {
+    jdbc.sql("update referral_outbox set claimed_until = null where id = :id and published_at is null")
+        .param("id", announcementId)
+        .update();
   }
 
   public void markPublished(String announcementId) {

@@ -218,8 +218,9 @@ public class Referrals {
 
   void insertAnnouncement(String referralId, Announcement announcement, Instant now) {
     jdbc.sql(
-            "insert into referral_outbox (id, referral_id, task_id, region, priority, group_key, payload, destination, program, created_at)"
-                + " values (:id, :referralId, :taskId, :region, :priority, :groupKey, :payload, :destination, :program, :createdAt)")
+            "insert into referral_outbox (id, referral_id, task_id, region, priority, group_key, payload, destination, program,"
+                + " correlation_id, created_at) values (:id, :referralId, :taskId, :region, :priority, :groupKey, :payload, :destination,"
+                + " :program, :correlationId, :createdAt)")
         .param("id", announcement.id())
         .param("referralId", referralId)
         .param("taskId", announcement.taskId())
@@ -229,6 +230,7 @@ public class Referrals {
         .param("payload", announcement.payload())
         .param("destination", announcement.destination())
         .param("program", announcement.program())
+        .param("correlationId", announcement.correlationId())
         .param("createdAt", Timestamp.from(now))
         .update();
   }

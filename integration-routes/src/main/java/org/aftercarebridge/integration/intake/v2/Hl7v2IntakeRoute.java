@@ -10,6 +10,7 @@ import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Message;
 import java.io.IOException;
 import java.time.ZoneId;
+import org.aftercarebridge.audit.CorrelationId;
 import org.aftercarebridge.integration.intake.IntakeMeters;
 import org.aftercarebridge.integration.intake.IntakeMeters.Outcome;
 import org.aftercarebridge.integration.intake.NotificationBundleToDischargeMapper;
@@ -102,6 +103,7 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
 
     from(endpoint)
         .routeId(INTAKE_HL7V2_ROUTE)
+        .process(exchange -> CorrelationId.begin(null)) // v2 has no request id of its own: every message gets one
         .setProperty(MESSAGE, method(this, "parse"))
         .choice()
             .when(method(AdtToFhirMessageMapper.class, "isDischarge(${exchangeProperty." + MESSAGE + "})"))
@@ -178,6 +180,7 @@ public class Hl7v2IntakeRoute extends RouteBuilder {
     exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT_STRING, ack);
     exchange.getMessage().setBody(ack);
     meters.answered(IntakeMeters.Source.HL7V2, outcome);
+    CorrelationId.end();
   }
 
   private static String controlIdOf(String text) {

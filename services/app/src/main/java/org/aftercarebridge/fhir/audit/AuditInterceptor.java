@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.aftercarebridge.audit.AuditTrail;
+import org.aftercarebridge.audit.CorrelationId;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
@@ -54,7 +55,7 @@ public final class AuditInterceptor {
         .map(resource -> resource.fhirType() + "/" + resource.getIdElement().getIdPart())
         .toList();
     String patient = touched.stream().map(AuditInterceptor::patientOf).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    audit.record(new AuditTrail.Entry(interaction, client(), references, patient, null, request.getHeader("X-Request-Id")));
+    audit.record(new AuditTrail.Entry(interaction, client(), references, patient, null, CorrelationId.current()));
   }
 
   @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
@@ -65,7 +66,7 @@ public final class AuditInterceptor {
           ? List.of()
           : List.of(request.getResourceName() + "/" + request.getId().getIdPart());
       audit.record(new AuditTrail.Entry(interaction, client(), references, null, "HTTP " + exception.getStatusCode(),
-          request.getHeader("X-Request-Id")));
+          CorrelationId.current()));
     }
     return true; // HAPI answers as usual
   }

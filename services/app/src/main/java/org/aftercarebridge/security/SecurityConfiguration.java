@@ -59,8 +59,24 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /**
+   * The web console's own files: anyone may load them (they hold nothing; the data comes from the API
+   * with the signed-in user's token). No cookies, so nothing for a cross-site request to ride on.
+   */
   @Bean
-  @Order(2)
+  @Order(3)
+  SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/", "/index.html", "/console/**", "/favicon.ico")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ConsoleHeaders.POLICY)))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, FhirSecurityErrors errors)
       throws Exception {
     http.authorizeHttpRequests(

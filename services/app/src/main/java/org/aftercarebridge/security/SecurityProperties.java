@@ -21,7 +21,25 @@ public record SecurityProperties(
     String audience,
     @DefaultValue("dev-only-") String developmentSecretPrefix,
     @DefaultValue Issuer issuer,
-    @DefaultValue Rates rateLimits) {
+    @DefaultValue Rates rateLimits,
+    @DefaultValue Console console) {
+
+  /**
+   * The web console at {@code /}: a browser app that signs its user in with the authorization code flow
+   * and PKCE (a public client), then calls the API with the access token like any other client.
+   *
+   * @param clientId its client id at the issuer
+   * @param authorizeEndpoint where it sends the browser to sign in (the embedded issuer's, or the external one's)
+   * @param tokenEndpoint where it exchanges the code for a token
+   * @param redirectUris the console's own address, registered at the embedded issuer (a loopback IP may use any port)
+   * @param scopes the SMART scopes it asks for
+   */
+  public record Console(
+      @DefaultValue("web-console") String clientId,
+      @DefaultValue("/oauth2/authorize") String authorizeEndpoint,
+      @DefaultValue("/oauth2/token") String tokenEndpoint,
+      @DefaultValue("http://127.0.0.1:8080/") List<String> redirectUris,
+      @DefaultValue({"user/Task.rus", "user/ServiceRequest.rs", "user/Observation.rs", "user/HealthcareService.rs"}) List<String> scopes) {}
 
   /**
    * Requests a minute, per instance.
@@ -36,6 +54,7 @@ public record SecurityProperties(
    *
    * @param embedded whether the service issues its own tokens (false in production)
    * @param clients registered clients by client id
+   * @param users people who sign in to the web console, by user name
    * @param tokenEndpoint the external issuer's token endpoint, published in SMART discovery (production)
    * @param jwksUri the external issuer's JWK Set, published in SMART discovery (production)
    */
@@ -43,11 +62,22 @@ public record SecurityProperties(
       @DefaultValue("true") boolean embedded,
       @DefaultValue("5m") Duration tokenLifetime,
       Map<String, Client> clients,
+      Map<String, User> users,
       String tokenEndpoint,
       String jwksUri) {
 
     public Issuer {
       clients = clients == null ? Map.of() : Map.copyOf(clients);
+      users = users == null ? Map.of() : Map.copyOf(users);
+    }
+  }
+
+  /** A person signing in to the console at the built-in issuer: password, roles and regions (coordinators). */
+  public record User(String password, List<String> roles, List<String> regions) {
+
+    public User {
+      roles = roles == null ? List.of() : List.copyOf(roles);
+      regions = regions == null ? List.of() : List.copyOf(regions);
     }
   }
 

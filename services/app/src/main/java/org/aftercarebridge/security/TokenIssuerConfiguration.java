@@ -16,7 +16,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -37,7 +42,11 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The built-in OAuth2 token issuer of the embedded mode (Spring Authorization Server): client
@@ -64,8 +73,43 @@ public class TokenIssuerConfiguration {
                 .filter(JwtClientAssertionAuthenticationProvider.class::isInstance)
                 .forEach(jwt -> ((JwtClientAssertionAuthenticationProvider) jwt).setJwtDecoderFactory(new ClientAssertions())))))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        // a browser at the authorize endpoint without a session signs in first (the console's users)
+        .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
+            new LoginUrlAuthenticationEntryPoint(LoginPage.PATH), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
         .csrf(csrf -> csrf.ignoringRequestMatchers(issuer.getEndpointsMatcher()));
     return http.build();
+  }
+
+  /**
+   * Signing in to the built-in issuer (the console's users): a form with CSRF protection; the session
+   * it starts lives only to carry the user to the authorize endpoint, which hands the console a code.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain signInSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher(LoginPage.PATH, "/logout")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .formLogin(form -> form.loginPage(LoginPage.PATH))
+        .logout(logout -> logout
+            // a plain link from the console ends the sign-in session too (at worst a forged link signs someone out)
+            .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/logout"))
+            .logoutSuccessUrl("/"))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ConsoleHeaders.POLICY)));
+    return http.build();
+  }
+
+  /** The console's users, with their roles and regions as authorities (the same the API reads from a token). */
+  @Bean
+  UserDetailsService consoleUsers(SecurityProperties properties) {
+    PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+    properties.issuer().users().forEach((name, user) -> {
+      List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+      user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(AuthorityMapping.ROLE + role)));
+      user.regions().forEach(region -> authorities.add(new SimpleGrantedAuthority(AuthorityMapping.REGION + region)));
+      users.createUser(User.withUsername(name).password(encoder.encode(user.password())).authorities(authorities).build());
+    });
+    return users;
   }
 
   @Bean
@@ -83,11 +127,26 @@ public class TokenIssuerConfiguration {
                         .tokenSettings(
                             TokenSettings.builder().accessTokenTimeToLive(properties.issuer().tokenLifetime()).build())
                         .build())
-            .toList();
+            .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     if (clients.isEmpty()) {
       throw new IllegalStateException("The embedded token issuer is on but aftercare.security.issuer.clients is empty");
     }
+    clients.add(console(properties));
     return new InMemoryRegisteredClientRepository(clients);
+  }
+
+  /** The web console: a public client (nothing secret in a browser) with the authorization code flow and PKCE. */
+  private static RegisteredClient console(SecurityProperties properties) {
+    SecurityProperties.Console console = properties.console();
+    return RegisteredClient.withId(console.clientId())
+        .clientId(console.clientId())
+        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .redirectUris(uris -> uris.addAll(console.redirectUris()))
+        .scopes(scopes -> scopes.addAll(console.scopes()))
+        .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.issuer().tokenLifetime()).build())
+        .build();
   }
 
   /**
@@ -120,10 +179,20 @@ public class TokenIssuerConfiguration {
     return settings.build();
   }
 
-  /** Puts our audience (the FHIR base URL), the registered client's roles and regions into its access tokens. */
+  /**
+   * Puts our audience (the FHIR base URL) and the roles and regions into access tokens: the registered
+   * client's, or, when a person signed in (the console), the person's.
+   */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> rolesInAccessTokens(SecurityProperties properties) {
     return context -> {
+      if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+        List<String> authorities = context.getPrincipal().getAuthorities().stream().map(a -> a.getAuthority()).toList();
+        context.getClaims().claim(properties.rolesClaim(), stripped(authorities, AuthorityMapping.ROLE));
+        context.getClaims().claim(properties.regionsClaim(), stripped(authorities, AuthorityMapping.REGION));
+        context.getClaims().audience(List.of(properties.audience()));
+        return;
+      }
       List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(ROLES_SETTING);
       if (roles != null) {
         context.getClaims().claim(properties.rolesClaim(), roles);
@@ -138,6 +207,10 @@ public class TokenIssuerConfiguration {
         context.getClaims().claim(properties.regionsClaim(), regions);
       }
     };
+  }
+
+  private static List<String> stripped(List<String> authorities, String prefix) {
+    return authorities.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).toList();
   }
 
   @Bean

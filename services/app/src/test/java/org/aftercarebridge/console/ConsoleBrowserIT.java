@@ -1,0 +1,91 @@
+package org.aftercarebridge.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import org.aftercarebridge.support.Fixtures;
+import org.aftercarebridge.support.ServiceClient;
+import org.aftercarebridge.support.ServiceUnderTest;
+import org.hl7.fhir.r4.model.Encounter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web console in Debian's Chromium, driven by Playwright ({@code src/test/browser/console.test.mjs}):
+ * a coordinator signs in, accepts a fresh referral and records attendance; staff see it on the
+ * dashboard. {@code scripts/test} installs Chromium and the npm package; screenshots land in
+ * {@code target/browser-screenshots}.
+ */
+class ConsoleBrowserIT extends ServiceUnderTest {
+
+  private static final Path SCRIPTS = Path.of("src", "test", "browser");
+
+  @Test
+  void aCoordinatorAcceptsAReferralAndRecordsAttendanceAndTheDashboardShowsIt() throws Exception {
+    assertThat(SCRIPTS.resolve("node_modules/playwright-core")).as("npm packages of the browser tests (scripts/test installs them)").exists();
+    assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))).as("Chromium (scripts/test installs it)").exists();
+
+    HttpResponse<String> intake = service().postMessage(service().clinicToken(), FHIR_JSON, Fixtures.asJson(Fixtures.freshDischarge(
+        bundle -> bundle.getEntry().stream().map(entry -> entry.getResource()).filter(Encounter.class::isInstance)
+            .forEach(encounter -> ((Encounter) encounter).getPeriod().setEnd(Date.from(Instant.now().minus(Duration.ofDays(2))))))));
+    assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
+    String taskId = ServiceClient.taskIdIn(intake.body());
+    String today = "/api/engagement/summary?from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(90)
+        + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+    int attendedBefore = ServiceClient.json(service().get(today, service().staffToken(), "application/json").body())
+        .at("/overall/firstMeetingAttended").asInt();
+
+    Path screenshots = Path.of("target", "browser-screenshots").toAbsolutePath();
+    Path output = Files.createTempFile("console-browser-test", ".log");
+    ProcessBuilder node = new ProcessBuilder("node", "console.test.mjs")
+        .directory(SCRIPTS.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    node.environment().put("BASE_URL", "http://127.0.0.1:" + port);
+    node.environment().put("TASK_ID", taskId);
+    node.environment().put("EXPECTED_ATTENDED", Integer.toString(attendedBefore + 1));
+    node.environment().put("SCREENSHOTS", screenshots.toString());
+    Process process = node.start();
+    boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String log = read(output);
+    assertThat(finished).as("the browser test finished in time:\n" + log).isTrue();
+    assertThat(process.exitValue()).as("the browser test:\n" + log).isZero();
+
+    assertThat(ServiceClient.json(service().get("/fhir/Task/" + taskId, service().coordinatorToken(), FHIR_JSON).body())
+        .at("/businessStatus/coding/0/code").asText()).as("what the browser did is stored").isEqualTo("5.1.4");
+    assertThat(screenshots.resolve("06-dashboard.png")).exists();
+  }
+
+  @Test
+  void theConsoleIsServedWithAStrictContentSecurityPolicyAndNoCookies() {
+    HttpResponse<String> page = service().get("/", null, "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
+    assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(page.body()).doesNotContain("http://", "https://");
+    HttpResponse<String> settings = service().get("/console/config.json", null, "application/json");
+    assertThat(ServiceClient.json(settings.body()).get("clientId").asText()).isEqualTo("web-console");
+  }
+
+  @Test
+  void theSignInFormRefusesAPostWithoutItsCsrfToken() {
+    HttpResponse<String> forged = service().post("/login", null, "application/x-www-form-urlencoded",
+        "username=coordinator&password=dev-only-coordinator-password");
+    assertThat(forged.statusCode()).isEqualTo(403);
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+}

@@ -7,7 +7,7 @@ import static org.aftercarebridge.integration.support.Endpoints.REFERRAL_PUBLISH
 import java.time.Duration;
 import java.util.List;
 import org.aftercarebridge.audit.AuditTrail;
-import org.aftercarebridge.audit.CorrelationId;
+import org.aftercarebridge.correlation.CorrelationId;
 import org.aftercarebridge.referral.Announcement;
 import org.aftercarebridge.referral.ReferralOutbox;
 import org.apache.camel.ExchangePattern;

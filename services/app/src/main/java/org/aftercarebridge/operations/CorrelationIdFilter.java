@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import org.aftercarebridge.audit.CorrelationId;
+import org.aftercarebridge.correlation.CorrelationId;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -82,7 +82,15 @@ class AccessMatrixIT extends ServiceUnderTest {
         new Endpoint("POST", "/api/directory/imports?format=not-a-format&program=aa", "application/json", "[]", EnumSet.of(Caller.ADMIN)),
         new Endpoint("GET", "/api/dead-letters", null, null, EnumSet.of(Caller.ADMIN)),
         new Endpoint("DELETE", "/api/dead-letters/DLQ.aftercare.task-updates/0", null, null, EnumSet.of(Caller.ADMIN)),
-        new Endpoint("GET", "/actuator/prometheus", null, null, EnumSet.of(Caller.ADMIN)));
+        new Endpoint("GET", "/actuator/prometheus", null, null, EnumSet.of(Caller.ADMIN)),
+        new Endpoint("GET", "/fhir/Observation", null, null, EnumSet.of(Caller.CLINIC, Caller.COORDINATOR, Caller.ADMIN)),
+        new Endpoint("GET", "/fhir/Observation/unknown", null, null, EnumSet.of(Caller.CLINIC, Caller.COORDINATOR, Caller.ADMIN)),
+        new Endpoint("GET", "/api/engagement/summary", null, null, EnumSet.of(Caller.STAFF, Caller.ADMIN)),
+        new Endpoint("GET", "/v3/api-docs", null, null, EVERYONE),
+        new Endpoint("GET", "/", null, null, EVERYONE),
+        new Endpoint("GET", "/console/app.js", null, null, EVERYONE),
+        new Endpoint("GET", "/console/config.json", null, null, EVERYONE),
+        new Endpoint("GET", "/login", null, null, EVERYONE));
 
     Map<Caller, String> tokens = new LinkedHashMap<>();
     tokens.put(Caller.CLINIC, service().clinicToken());

@@ -1,7 +1,7 @@
 package org.aftercarebridge.referral;
 
 import java.util.Objects;
-import org.aftercarebridge.audit.CorrelationId;
+import org.aftercarebridge.correlation.CorrelationId;
 
 /**
  * The queue message that tells coordinators about a new referral, stored in the same transaction as

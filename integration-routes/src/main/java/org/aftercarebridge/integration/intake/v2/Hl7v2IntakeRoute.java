@@ -10,7 +10,7 @@ import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Message;
 import java.io.IOException;
 import java.time.ZoneId;
-import org.aftercarebridge.audit.CorrelationId;
+import org.aftercarebridge.correlation.CorrelationId;
 import org.aftercarebridge.integration.intake.IntakeMeters;
 import org.aftercarebridge.integration.intake.IntakeMeters.Outcome;
 import org.aftercarebridge.integration.intake.NotificationBundleToDischargeMapper;

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.aftercarebridge.audit.AuditTrail;
-import org.aftercarebridge.audit.CorrelationId;
+import org.aftercarebridge.correlation.CorrelationId;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;

@@ -1,4 +1,4 @@
-package org.aftercarebridge.audit;
+package org.aftercarebridge.correlation;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

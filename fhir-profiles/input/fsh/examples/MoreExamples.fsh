@@ -80,3 +80,17 @@ Description: "The service recorded that a clinical system's discharge message cr
 * source.observer.display = "Aftercare Bridge"
 * entity[0].what.reference = "Task/example-referral-task"
 * entity[+].what.reference = "Patient/example-alex"
+
+Instance: example-enrollment-status
+InstanceOf: AftercareEnrollmentStatus
+Usage: #example
+Description: "Alex went to a first meeting of the SMART Recovery group the referral chose: enrolled."
+* insert Part2Labels
+* status = #final
+* category[programEnrollment] = $sdohcc-temp#program-enrollment "Program Enrollment Status"
+* code = RecoveryPrograms#smart-recovery "SMART Recovery"
+* subject.reference = "Patient/example-alex"
+* basedOn.reference = "ServiceRequest/example-peer-referral"
+* focus.reference = "HealthcareService/example-smart-andover"
+* effectiveDateTime = "2026-11-02T19:45:00-05:00"
+* valueCodeableConcept = $sdohcc-temp#enrolled "Enrolled"

@@ -32,6 +32,7 @@ public final class AftercareProfiles {
   public static final String PREFERENCES_QUESTIONNAIRE = CANONICAL_BASE + "/Questionnaire/aftercare-preferences";
   public static final String PART2_CONSENT = CANONICAL_BASE + "/StructureDefinition/part2-consent";
   public static final String FOLLOW_UP_TASK = CANONICAL_BASE + "/StructureDefinition/aftercare-followup-task";
+  public static final String ENROLLMENT_STATUS = CANONICAL_BASE + "/StructureDefinition/aftercare-enrollment-status";
   public static final String AUDIT_EVENT = CANONICAL_BASE + "/StructureDefinition/aftercare-audit-event";
   public static final String MATCH_EXPLANATION = CANONICAL_BASE + "/StructureDefinition/match-explanation";
   public static final String RECOVERY_PROGRAMS = CANONICAL_BASE + "/CodeSystem/recovery-programs";

@@ -41,7 +41,8 @@ class GuideExamplesTest {
           new Invalid("QuestionnaireResponse-in-progress.json", AftercareProfiles.PREFERENCES_RESPONSE, "QuestionnaireResponse.status", "in-progress"),
           new Invalid("Consent-without-expiry.json", AftercareProfiles.PART2_CONSENT, "Consent.provision.period", "Consent.provision.period.end"),
           new Invalid("Task-follow-up-without-due-date.json", AftercareProfiles.FOLLOW_UP_TASK, "Task", "Task.restriction"),
-          new Invalid("AuditEvent-without-outcome.json", AftercareProfiles.AUDIT_EVENT, "AuditEvent", "AuditEvent.outcome"));
+          new Invalid("AuditEvent-without-outcome.json", AftercareProfiles.AUDIT_EVENT, "AuditEvent", "AuditEvent.outcome"),
+          new Invalid("Observation-enrollment-without-group.json", AftercareProfiles.ENROLLMENT_STATUS, "Observation", "Observation.focus"));
 
   @BeforeAll
   static void buildValidator() {

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.aftercarebridge.profiles.AftercareProfiles;
+import org.aftercarebridge.profiles.ProfileValidator;
+import org.aftercarebridge.profiles.ValidationReport;
 import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
@@ -115,7 +118,9 @@ class EngagementIT extends ServiceUnderTest {
     assertThat(observation.at("/valueCodeableConcept/coding/0/code").asText()).isEqualTo("enrolled");
     assertThat(observation.at("/category/0/coding/0/code").asText()).isEqualTo("program-enrollment");
     assertThat(observation.at("/focus/0/reference").asText()).startsWith("HealthcareService/");
-    assertThat(observation.at("/meta/profile/0").asText()).endsWith("/aftercare-enrollment-status");
+    assertThat(observation.at("/meta/profile/0").asText()).isEqualTo(AftercareProfiles.ENROLLMENT_STATUS);
+    ValidationReport report = ProfileValidator.create(Fixtures.FHIR).validate(observation.toString(), AftercareProfiles.ENROLLMENT_STATUS);
+    assertThat(report.hasErrors()).as(report.errorSummary()).isFalse();
 
     patch(taskId, "failed", null, null);
     JsonNode dropped = summary(today).get("overall");

@@ -5,6 +5,10 @@ import static org.aftercarebridge.support.Fixtures.freshDischarge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,12 +45,7 @@ class MetricsIT extends ServiceUnderTest {
   @Test
   void engagementFollowUpBrokerAndRouteMetersAreExposed() {
     String before = scrape();
-    String taskId = referralTask();
-    acceptAsCoordinator(taskId);
-    String attended = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"in-progress\"},"
-        + "{\"op\":\"replace\",\"path\":\"/businessStatus/coding/0/code\",\"value\":\"5.1.4\"}]";
-    assertThat(service().patch("/fhir/Task/" + taskId, service().coordinatorToken(), "application/json-patch+json", attended).statusCode())
-        .isEqualTo(200);
+    referralAttended();
     Eventually.await(() -> !Double.isNaN(value(scrape(), "aftercare_followups_open", "state=\"due\"")), "follow-ups counted");
     String after = scrape();
 
@@ -60,6 +59,22 @@ class MetricsIT extends ServiceUnderTest {
     assertThat(after).containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"referral-from-discharge\"");
   }
 
+  /** The Helm chart's Grafana dashboard and alert rules ask only for meters the service exposes (a renamed meter fails here). */
+  @Test
+  void theDashboardAndAlertRulesQueryMetersThatExist() throws Exception {
+    referralAttended(); // so that every kind of meter has been touched
+    String scrape = scrape();
+    Path monitoring = Path.of("..", "..", "helm", "aftercare-bridge", "monitoring");
+    String queries = Files.readString(monitoring.resolve("grafana-dashboard.json")) + Files.readString(monitoring.resolve("alert-rules.yaml"));
+    Matcher meter = Pattern.compile("\\b((?:aftercare|artemis|camel|http|hikaricp|jvm)_[a-z_]+)").matcher(queries);
+    Set<String> asked = new TreeSet<>();
+    while (meter.find()) {
+      asked.add(meter.group(1));
+    }
+    assertThat(asked).contains("aftercare_intake_events_total", "aftercare_followups_open", "artemis_message_count", "camel_exchanges_failed_total");
+    assertThat(asked).allSatisfy(name -> assertThat(scrape).as("the service exposes " + name).containsPattern("(?m)^" + name + "[{ ]"));
+  }
+
   @Test
   void onlyAdminsScrape() {
     assertThat(service().get("/actuator/prometheus", service().staffToken(), "text/plain").statusCode()).isEqualTo(403);
@@ -69,6 +84,16 @@ class MetricsIT extends ServiceUnderTest {
     HttpResponse<String> response = service().get("/actuator/prometheus", service().adminToken(), "text/plain");
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
+  }
+
+  /** A fresh referral, accepted, its first meeting attended. */
+  private void referralAttended() {
+    String taskId = referralTask();
+    acceptAsCoordinator(taskId);
+    String attended = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"in-progress\"},"
+        + "{\"op\":\"replace\",\"path\":\"/businessStatus/coding/0/code\",\"value\":\"5.1.4\"}]";
+    assertThat(service().patch("/fhir/Task/" + taskId, service().coordinatorToken(), "application/json-patch+json", attended).statusCode())
+        .isEqualTo(200);
   }
 
   /** The sum of every sample of {@code name}. */

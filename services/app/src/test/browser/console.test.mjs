@@ -54,6 +54,7 @@ try {
   await page.getByRole('heading', { name: 'Referral — requested' }).waitFor();
   assert.ok(await page.locator('#task-matches li').count() > 0, 'the match explanation is shown');
   assert.ok(await page.locator('#task-matches .met').count() > 0, 'with the criteria met');
+  assert.match(await page.locator('#task-preferences').textContent(), /;/, 'and what the person asked for (the message had answers)');
   await page.screenshot({ path: shots + '/04-referral.png', fullPage: true });
   await page.getByRole('button', { name: 'Accept' }).click();
   await page.getByRole('heading', { name: 'Referral — accepted' }).waitFor();

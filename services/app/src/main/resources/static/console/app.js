@@ -168,7 +168,10 @@
       ['Flags', overdue(task) ? 'overdue' : ''], ['Reason', task.statusReason?.text]]) {
       facts.append(text('dt', term), text('dd', value || '—'));
     }
-    $('task-summary').textContent = task.note?.[0]?.text || '';
+    const notes = (task.note || []).map((note) => note.text || '');
+    const preferences = notes.find((note) => note.startsWith('Preferences: '));
+    $('task-preferences').textContent = preferences ? preferences.slice('Preferences: '.length) : 'Nothing stated.';
+    $('task-summary').textContent = notes.filter((note) => note !== preferences).join(' ');
     const matches = $('task-matches');
     matches.replaceChildren();
     for (const explanation of (task.extension || []).filter((e) => e.url === EXPLANATION)) {

@@ -134,6 +134,16 @@ class ProductionModeIT {
   }
 
   @Test
+  void theConsoleSignsItsUsersInAtTheExternalIssuer() {
+    HttpResponse<String> settings = client.get("/console/config.json", null, "application/json");
+    assertThat(ServiceClient.json(settings.body()).get("authorizeEndpoint").asText()).isEqualTo(ISSUER + "/oauth2/authorize");
+    assertThat(ServiceClient.json(settings.body()).get("tokenEndpoint").asText()).isEqualTo(ISSUER + "/oauth2/token");
+    assertThat(client.get("/", null, "text/html").headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("connect-src 'self' " + ISSUER + ";");
+    assertThat(client.get("/login", null, "text/html").statusCode()).as("no sign-in form of our own").isIn(401, 403, 404);
+  }
+
+  @Test
   void theBuiltInIssuerIsOff() {
     HttpResponse<String> response =
         client.post("/oauth2/token", null, "application/x-www-form-urlencoded", "grant_type=client_credentials&client_id=clinic-ehr&client_secret=dev-only-clinic-ehr-secret");

@@ -45,7 +45,7 @@ public final class Matchmaker {
             PersonFromFhir.position(discharge.dischargeLocation()).orElse(null),
             discharged == null || discharged.isBefore(now) ? now : discharged);
     MatchResult result = matcher.match(person, directory.index());
-    return new MatchedDischarge(discharge, groups(result), result.summary(), result.requirementsMet());
+    return new MatchedDischarge(discharge, groups(result), result.summary(), result.requirementsMet(), PreferencesSummary.of(person));
   }
 
   /** A preview: what would be offered now; {@code near}, when given, is where to search from. */

@@ -232,6 +232,9 @@ public final class DischargeToReferralMapper {
     if (matched.summary() != null) {
       task.addNote().setText(matched.summary());
     }
+    if (matched.preferences() != null) {
+      task.addNote().setText(matched.preferences()); // what the person asked for, for the coordinator who calls them
+    }
     return task;
   }
 

@@ -65,12 +65,12 @@ public class SecurityConfiguration {
    */
   @Bean
   @Order(3)
-  SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain consoleSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
     http.securityMatcher("/", "/index.html", "/console/**", "/favicon.ico")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ConsoleHeaders.POLICY)))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ConsoleHeaders.policy(properties))))
         .csrf(csrf -> csrf.disable());
     return http.build();
   }

@@ -86,7 +86,7 @@ public class TokenIssuerConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain signInSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain signInSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
     http.securityMatcher(LoginPage.PATH, "/logout")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .formLogin(form -> form.loginPage(LoginPage.PATH))
@@ -94,7 +94,7 @@ public class TokenIssuerConfiguration {
             // a plain link from the console ends the sign-in session too (at worst a forged link signs someone out)
             .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/logout"))
             .logoutSuccessUrl("/"))
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ConsoleHeaders.POLICY)));
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ConsoleHeaders.policy(properties))));
     return http.build();
   }
 

@@ -3,6 +3,8 @@ package org.aftercarebridge.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +12,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +41,11 @@ class ConsoleBrowserIT extends ServiceUnderTest {
     assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))).as("Chromium (scripts/test installs it)").exists();
 
     HttpResponse<String> intake = service().postMessage(service().clinicToken(), FHIR_JSON, Fixtures.asJson(Fixtures.freshDischarge(
-        bundle -> bundle.getEntry().stream().map(entry -> entry.getResource()).filter(Encounter.class::isInstance)
-            .forEach(encounter -> ((Encounter) encounter).getPeriod().setEnd(Date.from(Instant.now().minus(Duration.ofDays(2))))))));
+        bundle -> {
+          bundle.getEntry().stream().map(entry -> entry.getResource()).filter(Encounter.class::isInstance)
+              .forEach(encounter -> ((Encounter) encounter).getPeriod().setEnd(Date.from(Instant.now().minus(Duration.ofDays(2)))));
+          withPreferences(bundle);
+        })));
     assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
     String taskId = ServiceClient.taskIdIn(intake.body());
     String today = "/api/engagement/summary?from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(90)
@@ -83,6 +94,20 @@ class ConsoleBrowserIT extends ServiceUnderTest {
     HttpResponse<String> forged = service().post("/login", null, "application/x-www-form-urlencoded",
         "username=coordinator&password=dev-only-coordinator-password");
     assertThat(forged.statusCode()).isEqualTo(403);
+  }
+
+  /** The guide's example answers to the preferences Questionnaire, about the message's Patient. */
+  private static void withPreferences(Bundle bundle) {
+    String patient = bundle.getEntry().stream().filter(entry -> entry.getResource() instanceof Patient).findFirst().orElseThrow().getFullUrl();
+    try (InputStream example = ConsoleBrowserIT.class.getClassLoader()
+        .getResourceAsStream(AftercareProfiles.GUIDE_EXAMPLES + "QuestionnaireResponse-example-alex-preferences.json")) {
+      QuestionnaireResponse preferences = Fixtures.FHIR.newJsonParser().parseResource(QuestionnaireResponse.class, example);
+      preferences.setId((String) null);
+      preferences.setSubject(new Reference(patient));
+      bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(preferences);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String read(Path file) throws IOException {

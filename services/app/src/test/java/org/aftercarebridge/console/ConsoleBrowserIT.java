@@ -11,7 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.aftercarebridge.profiles.AftercareProfiles;
@@ -19,7 +20,6 @@ import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
@@ -42,15 +42,14 @@ class ConsoleBrowserIT extends ServiceUnderTest {
 
     HttpResponse<String> intake = service().postMessage(service().clinicToken(), FHIR_JSON, Fixtures.asJson(Fixtures.freshDischarge(
         bundle -> {
-          bundle.getEntry().stream().map(entry -> entry.getResource()).filter(Encounter.class::isInstance)
-              .forEach(encounter -> ((Encounter) encounter).getPeriod().setEnd(Date.from(Instant.now().minus(Duration.ofDays(2)))));
+          Fixtures.dischargedAt(bundle, Instant.now().minus(Duration.ofDays(2)));
           withPreferences(bundle);
         })));
     assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
     String taskId = ServiceClient.taskIdIn(intake.body());
-    String today = "/api/engagement/summary?from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(90)
-        + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
-    int attendedBefore = ServiceClient.json(service().get(today, service().staffToken(), "application/json").body())
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String dashboardPeriod = "/api/engagement/summary?from=" + today.minusDays(90) + "&to=" + today.plusDays(1); // the dashboard's default
+    int attendedBefore = ServiceClient.json(service().get(dashboardPeriod, service().staffToken(), "application/json").body())
         .at("/overall/firstMeetingAttended").asInt();
 
     Path screenshots = Path.of("target", "browser-screenshots").toAbsolutePath();

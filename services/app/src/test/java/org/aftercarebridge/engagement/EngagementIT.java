@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.aftercarebridge.profiles.AftercareProfiles;
@@ -16,7 +15,6 @@ import org.aftercarebridge.profiles.ValidationReport;
 import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
-import org.hl7.fhir.r4.model.Encounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,8 +96,7 @@ class EngagementIT extends ServiceUnderTest {
     JsonNode before = summary(today).get("overall");
 
     HttpResponse<String> intake = service().postMessage(service().clinicToken(), FHIR_JSON, Fixtures.asJson(Fixtures.freshDischarge(
-        bundle -> bundle.getEntry().stream().map(entry -> entry.getResource()).filter(Encounter.class::isInstance)
-            .forEach(encounter -> ((Encounter) encounter).getPeriod().setEnd(Date.from(Instant.now().minus(Duration.ofDays(3))))))));
+        bundle -> Fixtures.dischargedAt(bundle, Instant.now().minus(Duration.ofDays(3))))));
     assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
     String taskId = ServiceClient.taskIdIn(intake.body());
     acceptAsCoordinator(taskId);

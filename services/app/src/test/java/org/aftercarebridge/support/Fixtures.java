@@ -2,12 +2,14 @@ package org.aftercarebridge.support;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.GuideExamples;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MessageHeader;
 
 /** The Da Vinci discharge example (with a Part 2 consent), and variants of it with fresh ids so tests do not collide. */
@@ -38,6 +40,12 @@ public final class Fixtures {
     header(bundle).setId(UUID.randomUUID().toString());
     change.accept(bundle);
     return bundle;
+  }
+
+  /** The message's Encounter ended (the person was discharged) at {@code end}. */
+  public static void dischargedAt(Bundle bundle, Instant end) {
+    bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Encounter.class::isInstance)
+        .forEach(encounter -> ((Encounter) encounter).getPeriod().setEnd(Date.from(end)));
   }
 
   public static MessageHeader header(Bundle bundle) {

@@ -11,8 +11,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReferralOutbox {
 
-  /** How long a sender holds an announcement; a JMS send gives up well before (Artemis call timeout 30 s). */
-  static final Duration CLAIM = Duration.ofMinutes(1);
+  /**
+   * How long a sender holds an announcement: longer than a JMS send may block (Artemis's call timeout,
+   * 30 s), short enough that what a crashed instance was sending goes out soon after (the sweep takes it then).
+   */
+  public static final Duration CLAIM = Duration.ofSeconds(35);
 
   private final JdbcClient jdbc;
 

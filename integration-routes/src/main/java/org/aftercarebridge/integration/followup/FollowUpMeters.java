@@ -17,18 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class FollowUpMeters extends RouteBuilder {
 
-  private static final FollowUps.Open UNKNOWN = new FollowUps.Open(-1, -1);
-
   private final FollowUps followUps;
   private final long pollMillis;
-  private final AtomicReference<FollowUps.Open> open = new AtomicReference<>(UNKNOWN);
+  /** The last count; null while the database could not be read. */
+  private final AtomicReference<FollowUps.Open> open = new AtomicReference<>();
 
   public FollowUpMeters(
       FollowUps followUps, MeterRegistry meters, @Value("${aftercare.followups.poll-interval:30s}") java.time.Duration poll) {
     this.followUps = followUps;
     this.pollMillis = poll.toMillis();
-    gauge(meters, "due", () -> open.get().due());
-    gauge(meters, "overdue", () -> open.get().overdue());
+    gauge(meters, "due", FollowUps.Open::due);
+    gauge(meters, "overdue", FollowUps.Open::overdue);
   }
 
   @Override
@@ -39,15 +38,15 @@ public class FollowUpMeters extends RouteBuilder {
           try {
             open.set(followUps.open());
           } catch (RuntimeException databaseAway) {
-            open.set(UNKNOWN);
+            open.set(null);
           }
         });
   }
 
-  private static void gauge(MeterRegistry meters, String state, java.util.function.LongSupplier count) {
+  private void gauge(MeterRegistry meters, String state, java.util.function.ToLongFunction<FollowUps.Open> count) {
     Gauge.builder("aftercare.followups.open", () -> {
-          long value = count.getAsLong();
-          return value < 0 ? Double.NaN : value;
+          FollowUps.Open last = open.get();
+          return last == null ? Double.NaN : count.applyAsLong(last);
         })
         .description("Follow-up Tasks published and still open, within their time (due) and past it (overdue)")
         .tag("state", state)

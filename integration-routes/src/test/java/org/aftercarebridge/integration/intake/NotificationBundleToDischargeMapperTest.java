@@ -6,7 +6,6 @@ import ca.uhn.fhir.context.FhirContext;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;

@@ -100,7 +100,7 @@ class EngagementIT extends ServiceUnderTest {
     assertThat(intake.statusCode()).as(intake.body()).isEqualTo(200);
     String taskId = ServiceClient.taskIdIn(intake.body());
     acceptAsCoordinator(taskId);
-    patch(taskId, "in-progress", "5.1.4", "Event Completed");
+    recordAttendance(taskId);
 
     JsonNode after = summary(today).get("overall");
     assertThat(after.get("referralsMade").asInt() - before.get("referralsMade").asInt()).isEqualTo(1);
@@ -119,7 +119,7 @@ class EngagementIT extends ServiceUnderTest {
     ValidationReport report = ProfileValidator.create(Fixtures.FHIR).validate(observation.toString(), AftercareProfiles.ENROLLMENT_STATUS);
     assertThat(report.hasErrors()).as(report.errorSummary()).isFalse();
 
-    patch(taskId, "failed", null, null);
+    dropOut(taskId);
     JsonNode dropped = summary(today).get("overall");
     assertThat(dropped.get("droppedOut").asInt() - before.get("droppedOut").asInt()).isEqualTo(1);
     assertThat(observations(patient).at("/entry/0/resource/valueCodeableConcept/coding/0/code").asText()).isEqualTo("not-enrolled");
@@ -160,14 +160,10 @@ class EngagementIT extends ServiceUnderTest {
     return ServiceClient.json(response.body());
   }
 
-  private void patch(String taskId, String status, String businessStatus, String display) {
-    String patch = businessStatus == null
-        ? "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"" + status + "\"},"
-            + "{\"op\":\"add\",\"path\":\"/statusReason\",\"value\":{\"text\":\"stopped coming\"}}]"
-        : "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"" + status + "\"},"
-            + "{\"op\":\"replace\",\"path\":\"/businessStatus/coding/0\",\"value\":{\"system\":\"http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS\","
-            + "\"code\":\"" + businessStatus + "\",\"display\":\"" + display + "\"}}]";
-    HttpResponse<String> response = service().patch("/fhir/Task/" + taskId, service().coordinatorToken(), "application/json-patch+json", patch);
+  private void dropOut(String taskId) {
+    String failed = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"failed\"},"
+        + "{\"op\":\"add\",\"path\":\"/statusReason\",\"value\":{\"text\":\"stopped coming\"}}]";
+    HttpResponse<String> response = service().patch("/fhir/Task/" + taskId, service().coordinatorToken(), "application/json-patch+json", failed);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 

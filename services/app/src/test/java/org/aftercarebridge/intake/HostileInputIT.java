@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.aftercarebridge.support.Fixtures;
 import org.aftercarebridge.support.Hl7v2Messages;
 import org.aftercarebridge.support.MllpClient;
-import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;

@@ -90,10 +90,7 @@ class MetricsIT extends ServiceUnderTest {
   private void referralAttended() {
     String taskId = referralTask();
     acceptAsCoordinator(taskId);
-    String attended = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"in-progress\"},"
-        + "{\"op\":\"replace\",\"path\":\"/businessStatus/coding/0/code\",\"value\":\"5.1.4\"}]";
-    assertThat(service().patch("/fhir/Task/" + taskId, service().coordinatorToken(), "application/json-patch+json", attended).statusCode())
-        .isEqualTo(200);
+    recordAttendance(taskId);
   }
 
   /** The sum of every sample of {@code name}. */

@@ -145,6 +145,16 @@ public abstract class ServiceUnderTest {
     org.assertj.core.api.Assertions.assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
   }
 
+  /** The coordinator records that the person went to a meeting (in progress, BSeR 5.1.4 "Event Completed"). */
+  protected void recordAttendance(String taskId) {
+    String attended = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"in-progress\"},"
+        + "{\"op\":\"replace\",\"path\":\"/businessStatus/coding/0\",\"value\":{\"system\":"
+        + "\"http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS\",\"code\":\"5.1.4\",\"display\":\"Event Completed\"}}]";
+    java.net.http.HttpResponse<String> response =
+        service().patch("/fhir/Task/" + taskId, service().coordinatorToken(), "application/json-patch+json", attended);
+    org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
   public static String brokerUrl() {
     return "tcp://localhost:" + BROKER_PORT;
   }

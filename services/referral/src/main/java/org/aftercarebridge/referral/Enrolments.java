@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Enrolments {
 
-  public static final String PROFILE = "https://aftercarebridge.org/fhir/StructureDefinition/aftercare-enrollment-status";
+  static final String PROFILE = "https://aftercarebridge.org/fhir/StructureDefinition/aftercare-enrollment-status";
   static final String SDOHCC_TEMP = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
   static final String RECOVERY_PROGRAMS = "https://aftercarebridge.org/fhir/CodeSystem/recovery-programs";
   private static final String ATTENDED = TaskLifecycle.BusinessStatus.EVENT_COMPLETED.code;

@@ -15,7 +15,6 @@ import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.aftercarebridge.profiles.ValidationReport;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,6 +11,8 @@ public final class Roles {
   public static final String STAFF = "staff";
   /** Operators: directory, configuration, operations endpoints. */
   public static final String ADMIN = "admin";
+  /** Prometheus and other scrapers: {@code /actuator/prometheus} and nothing that holds data. */
+  public static final String METRICS = "metrics";
 
   private Roles() {}
 }

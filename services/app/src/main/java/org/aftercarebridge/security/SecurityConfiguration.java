@@ -3,6 +3,7 @@ package org.aftercarebridge.security;
 import static org.aftercarebridge.security.Roles.ADMIN;
 import static org.aftercarebridge.security.Roles.CLINICAL_SYSTEM;
 import static org.aftercarebridge.security.Roles.COORDINATOR;
+import static org.aftercarebridge.security.Roles.METRICS;
 import static org.aftercarebridge.security.Roles.STAFF;
 
 import jakarta.servlet.DispatcherType;
@@ -115,6 +116,7 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/fhir/Observation", "/fhir/Observation/*")
                         .hasAnyRole(COORDINATOR, CLINICAL_SYSTEM, ADMIN)
                     .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(METRICS, ADMIN)
                     .requestMatchers("/actuator/**").hasRole(ADMIN)
                     .anyRequest().denyAll())
         .oauth2ResourceServer(

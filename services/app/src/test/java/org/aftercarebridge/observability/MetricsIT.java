@@ -76,8 +76,9 @@ class MetricsIT extends ServiceUnderTest {
   }
 
   @Test
-  void onlyAdminsScrape() {
+  void onlyScrapersAndAdminsScrape() {
     assertThat(service().get("/actuator/prometheus", service().staffToken(), "text/plain").statusCode()).isEqualTo(403);
+    assertThat(service().get("/actuator/prometheus", service().metricsToken(), "text/plain").statusCode()).isEqualTo(200);
   }
 
   private String scrape() {

@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
  */
 class AccessMatrixIT extends ServiceUnderTest {
 
-  enum Caller { NONE, CLINIC, COORDINATOR, STAFF, ADMIN }
+  enum Caller { NONE, CLINIC, COORDINATOR, STAFF, ADMIN, METRICS }
 
   private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
   private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.NONE));
@@ -82,7 +82,7 @@ class AccessMatrixIT extends ServiceUnderTest {
         new Endpoint("POST", "/api/directory/imports?format=not-a-format&program=aa", "application/json", "[]", EnumSet.of(Caller.ADMIN)),
         new Endpoint("GET", "/api/dead-letters", null, null, EnumSet.of(Caller.ADMIN)),
         new Endpoint("DELETE", "/api/dead-letters/DLQ.aftercare.task-updates/0", null, null, EnumSet.of(Caller.ADMIN)),
-        new Endpoint("GET", "/actuator/prometheus", null, null, EnumSet.of(Caller.ADMIN)),
+        new Endpoint("GET", "/actuator/prometheus", null, null, EnumSet.of(Caller.ADMIN, Caller.METRICS)),
         new Endpoint("GET", "/fhir/Observation", null, null, EnumSet.of(Caller.CLINIC, Caller.COORDINATOR, Caller.ADMIN)),
         new Endpoint("GET", "/fhir/Observation/unknown", null, null, EnumSet.of(Caller.CLINIC, Caller.COORDINATOR, Caller.ADMIN)),
         new Endpoint("GET", "/api/engagement/summary", null, null, EnumSet.of(Caller.STAFF, Caller.ADMIN)),
@@ -97,6 +97,7 @@ class AccessMatrixIT extends ServiceUnderTest {
     tokens.put(Caller.COORDINATOR, service().coordinatorToken());
     tokens.put(Caller.STAFF, service().staffToken());
     tokens.put(Caller.ADMIN, service().adminToken());
+    tokens.put(Caller.METRICS, service().metricsToken());
 
     List<String> wrong = new ArrayList<>();
     for (Endpoint endpoint : endpoints) {

@@ -93,6 +93,10 @@ public final class ServiceClient {
     return send(request);
   }
 
+  public String metricsToken() {
+    return token("prometheus", "dev-only-prometheus-secret");
+  }
+
   public String adminToken() {
     return token("directory-admin", "dev-only-admin-secret");
   }

@@ -188,10 +188,16 @@ public class IntegrationConfiguration {
    *     (Camel's Kubernetes Lease cluster service, {@code camel.cluster.kubernetes.*}; production)
    * @param leaseFor how long a database lease lasts unrenewed before another instance takes over
    * @param renewEvery how often the holder renews it (and the others try)
+   * @param leaseName the Kubernetes Lease's name
+   * @param podLabels Kubernetes: the labels of the pods that are candidates (the Helm chart sets its release's)
    */
   @ConfigurationProperties("aftercare.cluster")
   public record ClusterProperties(
-      @DefaultValue("database") String lease, @DefaultValue("15s") Duration leaseFor, @DefaultValue("3s") Duration renewEvery) {}
+      @DefaultValue("database") String lease,
+      @DefaultValue("15s") Duration leaseFor,
+      @DefaultValue("3s") Duration renewEvery,
+      @DefaultValue("aftercare-bridge") String leaseName,
+      Map<String, String> podLabels) {}
 
   /**
    * {@code aftercare.clinic-updates.*}: status back to the referring clinical systems.

@@ -5,26 +5,14 @@ import static org.aftercarebridge.support.Fixtures.freshDischarge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.jms.Message;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.aftercarebridge.support.Broker;
+import org.aftercarebridge.support.ExternalIssuer;
 import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceUnderTest;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -53,31 +41,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 @org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class ProductionModeIT {
 
-  private static final String ISSUER = "https://issuer.test.example";
+  private static final String ISSUER = ExternalIssuer.ISSUER;
   private static final String SERVICE_USER = "aftercare-prod";
   private static final String SERVICE_PASSWORD = "prod-broker-secret-for-test";
   private static final int BROKER_PORT = Broker.freePort();
   private static EmbeddedActiveMQ externalBroker;
-  private static HttpServer jwks;
+  private static ExternalIssuer issuer;
   private static RSAKey signingKey;
-  /** The FHIR base URL, which an access token's aud must name. */
-  private static final String AUDIENCE = "https://bridge.test.example/fhir";
   private static ConfigurableApplicationContext service;
   private static ServiceClient client;
 
   @BeforeAll
   static void startExternalDependenciesAndTheService() throws Exception {
     externalBroker = startExternalBroker();
-    signingKey = new RSAKeyGenerator(2048).keyID("prod-test").generate();
-    jwks = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-    byte[] keys = new JWKSet(signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-    jwks.createContext("/jwks", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, keys.length);
-      exchange.getResponseBody().write(keys);
-      exchange.close();
-    });
-    jwks.start();
+    issuer = ExternalIssuer.start();
+    signingKey = issuer.signingKey;
     service = start("prod-test-pseudonym-key-0123456789");
     client = new ServiceClient(((ServletWebServerApplicationContext) service).getWebServer().getPort());
   }
@@ -87,8 +65,8 @@ class ProductionModeIT {
     if (service != null) {
       service.close();
     }
-    if (jwks != null) {
-      jwks.stop(0);
+    if (issuer != null) {
+      issuer.close();
     }
     if (externalBroker != null) {
       externalBroker.stop();
@@ -119,7 +97,7 @@ class ProductionModeIT {
   @Test
   void tokensFromAnotherIssuerSignedByAnotherKeyExpiredForAnotherServiceOrWithoutRoleAreRefused() throws Exception {
     String body = asJson(freshDischarge());
-    RSAKey otherKey = new RSAKeyGenerator(2048).keyID("prod-test").generate();
+    RSAKey otherKey = ExternalIssuer.newKey();
 
     assertThat(client.postMessage(token("https://evil.example", List.of("clinical-system"), 300, signingKey), ServiceClient.FHIR_JSON, body).statusCode())
         .isEqualTo(401);
@@ -182,9 +160,9 @@ class ProductionModeIT {
         "--AFTERCARE_BROKER_USER=" + SERVICE_USER,
         "--AFTERCARE_BROKER_PASSWORD=" + SERVICE_PASSWORD,
         "--AFTERCARE_ISSUER_URI=" + ISSUER,
-        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + jwks.getAddress().getPort() + "/jwks",
+        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(),
         "--AFTERCARE_PSEUDONYM_KEY=" + pseudonymKey,
-        "--AFTERCARE_FHIR_BASE_URL=" + AUDIENCE,
+        "--AFTERCARE_FHIR_BASE_URL=" + ExternalIssuer.AUDIENCE,
         // no Kubernetes here: the singleton routes take the database lease, as outside Kubernetes
         "--AFTERCARE_CLUSTER_LEASE=database"));
     args.addAll(List.of(extraArgs));
@@ -192,27 +170,12 @@ class ProductionModeIT {
         .run(args.toArray(String[]::new));
   }
 
-  private static String token(String issuer, List<String> roles, int validForSeconds, RSAKey key) throws Exception {
-    return token(issuer, AUDIENCE, roles, validForSeconds, key);
+  private static String token(String issuer, List<String> roles, int validForSeconds, RSAKey key) {
+    return token(issuer, ExternalIssuer.AUDIENCE, roles, validForSeconds, key);
   }
 
-  private static String token(String issuer, String audience, List<String> roles, int validForSeconds, RSAKey key) throws Exception {
-    Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(issuer)
-            .audience(audience)
-            .subject("statewide-hie")
-            .issueTime(Date.from(now.minusSeconds(Math.max(0, -validForSeconds) + 60)))
-            .expirationTime(Date.from(now.plusSeconds(validForSeconds)))
-            .claim("roles", roles)
-            .claim("scope", "system/MessageHeader.c system/Task.rs system/ServiceRequest.rs")
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+  private static String token(String issuer, String audience, List<String> roles, int validForSeconds, RSAKey key) {
+    return ExternalIssuer.token(issuer, audience, roles, validForSeconds, key);
   }
 
   private static String brokerUrl() {

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The packaged service (the Spring Boot jar) as its own operating-system process, in embedded mode
- * with its own data directory, ports and database — so that a test can kill it with SIGKILL and
- * start it again on the same data. On the PostgreSQL test pass its database is a schema of its own
- * in the test database; otherwise the embedded H2 file under the data directory.
+ * The packaged service (the Spring Boot jar) as its own operating-system process, so that a test can
+ * kill it with SIGKILL and start it again. Embedded mode: its own data directory, ports and database
+ * (on the PostgreSQL test pass a schema of its own in the test database; otherwise the embedded H2
+ * file under the data directory). Production mode: the {@code prod} profile with the settings given.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -29,17 +29,27 @@ public final class ServiceProcess implements AutoCloseable {
   public final int brokerPort = Broker.freePort();
   private final Path dataDir;
   private final Path logFile;
+  /** Production mode's settings (command-line properties); null in embedded mode. */
+  private final List<String> production;
   private Process process;
 
-  private ServiceProcess(Path dataDir, String name) {
+  private ServiceProcess(Path dataDir, String name, List<String> production) {
     this.dataDir = dataDir;
     this.logFile = Path.of("target", "service-process", name + ".log");
+    this.production = production;
   }
 
   /** A service on a fresh data directory (and a fresh PostgreSQL schema on that pass). */
   public static ServiceProcess fresh(String name) {
     dropPostgresSchema();
-    return new ServiceProcess(ServiceUnderTest.temporaryDataDirectory(), name);
+    return new ServiceProcess(ServiceUnderTest.temporaryDataDirectory(), name, null);
+  }
+
+  /** A service in production mode ({@code prod} profile) with these settings: its external broker, database, issuer. */
+  public static ServiceProcess production(String name, List<String> settings) {
+    List<String> production = new ArrayList<>(List.of("--spring.profiles.active=prod"));
+    production.addAll(settings);
+    return new ServiceProcess(null, name, production);
   }
 
   public ServiceProcess start() {
@@ -48,17 +58,11 @@ public final class ServiceProcess implements AutoCloseable {
       List<String> command = new ArrayList<>(List.of(
           ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-XX:+UseSerialGC", "-jar", jar().toString(),
           "--server.port=" + httpPort,
-          "--aftercare.mllp.port=" + mllpPort,
-          "--aftercare.data-dir=" + dataDir,
-          "--aftercare.broker.embedded.acceptor=tcp://localhost:" + brokerPort + "?protocols=CORE,AMQP",
-          "--spring.artemis.broker-url=" + brokerUrl(),
-          "--aftercare.referral.outbox.sweep-interval=1s",
-          "--aftercare.referral.outbox.sweep-grace=2s"));
-      if (onPostgres()) {
-        command.add("--spring.datasource.url=" + System.getProperty("spring.datasource.url") + "?currentSchema=" + SCHEMA);
-        command.add("--spring.datasource.username=" + System.getProperty("spring.datasource.username"));
-        command.add("--spring.datasource.password=" + System.getProperty("spring.datasource.password"));
-        command.add("--spring.flyway.schemas=" + SCHEMA);
+          "--aftercare.mllp.port=" + mllpPort));
+      if (production != null) {
+        command.addAll(production);
+      } else {
+        command.addAll(embeddedSettings());
       }
       process = new ProcessBuilder(command)
           .redirectErrorStream(true)
@@ -69,6 +73,26 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private List<String> embeddedSettings() {
+    List<String> settings = new ArrayList<>(List.of(
+        "--aftercare.data-dir=" + dataDir,
+        "--aftercare.broker.embedded.acceptor=tcp://localhost:" + brokerPort + "?protocols=CORE,AMQP",
+        "--spring.artemis.broker-url=" + brokerUrl(),
+        "--aftercare.referral.outbox.sweep-interval=1s",
+        "--aftercare.referral.outbox.sweep-grace=2s"));
+    if (onPostgres()) {
+      settings.add("--spring.datasource.url=" + System.getProperty("spring.datasource.url") + "?currentSchema=" + SCHEMA);
+      settings.add("--spring.datasource.username=" + System.getProperty("spring.datasource.username"));
+      settings.add("--spring.datasource.password=" + System.getProperty("spring.datasource.password"));
+      settings.add("--spring.flyway.schemas=" + SCHEMA);
+    }
+    return settings;
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
   }
 
   /** {@code kill -9}: no shutdown hook, no flush, no goodbye. */

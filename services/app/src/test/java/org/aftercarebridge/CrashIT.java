@@ -5,7 +5,6 @@ import static org.aftercarebridge.support.Fixtures.freshDischarge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.Message;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,9 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.aftercarebridge.referral.ReferralOutbox;
 import org.aftercarebridge.support.Broker;
+import org.aftercarebridge.support.FhirEvents;
 import org.aftercarebridge.support.Hl7v2Messages;
 import org.aftercarebridge.support.MllpClient;
-import org.aftercarebridge.support.ServiceClient;
 import org.aftercarebridge.support.ServiceProcess;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
@@ -45,13 +44,14 @@ class CrashIT {
   private static final int FHIR_SENDERS = 3;
 
   /** FHIR events by Bundle.id: the exact text sent, and the Task the service named when it acknowledged. */
-  private final Map<String, String> fhirSent = new ConcurrentHashMap<>();
-  private final Map<String, String> fhirAcked = new ConcurrentHashMap<>();
+  private final FhirEvents fhir = new FhirEvents();
+  private final Map<String, String> fhirSent = fhir.sent;
+  private final Map<String, String> fhirAcked = fhir.acked;
   /** v2 events by MSH-10. */
   private final Map<String, String> v2Sent = new ConcurrentHashMap<>();
   private final Set<String> v2Acked = ConcurrentHashMap.newKeySet();
   /** Answers other than an acknowledgement or a dropped connection: each one a defect. */
-  private final List<String> surprises = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> surprises = fhir.surprises;
 
   @Test
   void everyAcknowledgedEventIsOneReferralAndOneMessageAfterAKillInTheMiddleOfALoad() throws Exception {
@@ -99,7 +99,7 @@ class CrashIT {
           Bundle message = freshDischarge();
           String text = asJson(message);
           fhirSent.put(message.getIdPart(), text);
-          postAndRecord(service.client(), token, message.getIdPart(), text);
+          fhir.post(service.client(), token, message.getIdPart());
         }
       }));
     }
@@ -127,7 +127,7 @@ class CrashIT {
     List<String> fhirAgain = new ArrayList<>(fhirSent.keySet().stream().filter(id -> !fhirAcked.containsKey(id)).toList());
     fhirAgain.addAll(fhirAcked.keySet().stream().limit(5).toList());
     for (String bundleId : fhirAgain) {
-      postAndRecord(service.client(), token, bundleId, fhirSent.get(bundleId));
+      fhir.post(service.client(), token, bundleId);
       assertThat(fhirAcked).as("sent again after the restart: acknowledged").containsKey(bundleId);
     }
     List<String> v2Again = new ArrayList<>(v2Sent.keySet().stream().filter(id -> !v2Acked.contains(id)).toList());
@@ -135,23 +135,6 @@ class CrashIT {
     for (String controlId : v2Again) {
       sendAndRecord(service.mllpPort, controlId, v2Sent.get(controlId));
       assertThat(v2Acked).as("sent again after the restart: acknowledged").contains(controlId);
-    }
-  }
-
-  private void postAndRecord(ServiceClient client, String token, String bundleId, String text) {
-    try {
-      HttpResponse<String> response = client.postMessage(token, ServiceClient.FHIR_JSON, text);
-      if (response.statusCode() != 200) {
-        surprises.add(response.statusCode() + " " + response.body());
-        return;
-      }
-      String task = ServiceClient.taskIdIn(response.body());
-      String before = fhirAcked.putIfAbsent(bundleId, task);
-      if (before != null && !before.equals(task)) {
-        surprises.add("event " + bundleId + " acknowledged as Task/" + before + " and as Task/" + task);
-      }
-    } catch (RuntimeException killedMidRequest) {
-      // no answer: not acknowledged
     }
   }
 

@@ -30,6 +30,7 @@ import org.aftercarebridge.referral.ReferralOutbox;
 import org.aftercarebridge.support.Broker;
 import org.aftercarebridge.support.Eventually;
 import org.aftercarebridge.support.ExternalIssuer;
+import org.aftercarebridge.support.FhirEvents;
 import org.aftercarebridge.support.Hl7v2Messages;
 import org.aftercarebridge.support.MllpClient;
 import org.aftercarebridge.support.Outbox;
@@ -74,12 +75,13 @@ class ScaleOutIT {
   private static JdbcClient jdbc;
 
   /** FHIR events by Bundle.id: the text sent and the Task acknowledged (once acknowledged). */
-  private static final Map<String, String> fhirSent = new ConcurrentHashMap<>();
-  private static final Map<String, String> fhirAcked = new ConcurrentHashMap<>();
+  private static final FhirEvents fhir = new FhirEvents();
+  private static final Map<String, String> fhirSent = fhir.sent;
+  private static final Map<String, String> fhirAcked = fhir.acked;
   private static final Set<String> v2Sent = ConcurrentHashMap.newKeySet();
   /** Referral messages taken off aftercare.referrals so far (by a coordinator's consumer). */
   private static final List<Message> announced = new ArrayList<>();
-  private static final List<String> surprises = java.util.Collections.synchronizedList(new ArrayList<>());
+  private static final List<String> surprises = fhir.surprises;
 
   @BeforeAll
   static void startTheBrokerAndTwoInstances() throws Exception {
@@ -287,22 +289,9 @@ class ScaleOutIT {
     post(instance, message.getIdPart());
   }
 
-  /** Posts the event; records the Task named when acknowledged, and any answer but that or a dropped connection. */
+  /** Posts the event as a clinical system; a request to a dead instance is not acknowledged. */
   private static void post(ServiceProcess instance, String bundleId) {
-    try {
-      HttpResponse<String> response = instance.client().postMessage(issuer.token("clinical-system"), ServiceClient.FHIR_JSON, fhirSent.get(bundleId));
-      if (response.statusCode() != 200) {
-        surprises.add(response.statusCode() + " " + response.body());
-        return;
-      }
-      String task = ServiceClient.taskIdIn(response.body());
-      String before = fhirAcked.putIfAbsent(bundleId, task);
-      if (before != null && !before.equals(task)) {
-        surprises.add("event " + bundleId + " acknowledged as Task/" + before + " and as Task/" + task);
-      }
-    } catch (RuntimeException deadInstance) {
-      // no answer: not acknowledged
-    }
+    fhir.post(instance.client(), issuer.token("clinical-system"), bundleId);
   }
 
   /** The coordinators accept the referral: its Task, as announced, with the new status. */

@@ -43,6 +43,8 @@ class AccessMatrixIT extends ServiceUnderTest {
 
   private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
   private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.NONE));
+  /** Everyone signed in whose scopes cover the directory (a scraper's token has none). */
+  private static final Set<Caller> DIRECTORY_READERS = EnumSet.complementOf(EnumSet.of(Caller.NONE, Caller.METRICS));
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Autowired JWKSource<SecurityContext> issuerKeys;
@@ -63,8 +65,8 @@ class AccessMatrixIT extends ServiceUnderTest {
         new Endpoint("GET", "/fhir/.well-known/smart-configuration", null, null, EVERYONE),
         new Endpoint("GET", "/fhir/metadata", null, null, SIGNED_IN),
         new Endpoint("GET", "/fhir/StructureDefinition", null, null, SIGNED_IN),
-        new Endpoint("GET", "/fhir/HealthcareService", null, null, SIGNED_IN),
-        new Endpoint("GET", "/fhir/Location/unknown", null, null, SIGNED_IN),
+        new Endpoint("GET", "/fhir/HealthcareService", null, null, DIRECTORY_READERS),
+        new Endpoint("GET", "/fhir/Location/unknown", null, null, DIRECTORY_READERS),
         new Endpoint("POST", "/fhir/$process-message", FHIR_JSON, "{}", EnumSet.of(Caller.CLINIC)),
         new Endpoint("POST", "/fhir/Bundle/$validate", FHIR_JSON, "{}", EnumSet.of(Caller.CLINIC, Caller.ADMIN)),
         new Endpoint("GET", "/fhir/Task", null, null, EnumSet.of(Caller.CLINIC, Caller.COORDINATOR, Caller.ADMIN)),

@@ -78,7 +78,7 @@ public final class ProfileValidator {
     return new ProfileValidator(
         fhirContext,
         validator,
-        new WarmInstanceValidators(instanceValidator, 2 * Runtime.getRuntime().availableProcessors()));
+        new WarmInstanceValidators(instanceValidator, Runtime.getRuntime().availableProcessors()));
   }
 
   /**
@@ -98,6 +98,10 @@ public final class ProfileValidator {
    */
   List<SingleValidationMessage> validateWithHapi(String resourceText, String profileUrl) {
     return validator.validateWithResult(resourceText, new ValidationOptions().addProfile(profileUrl)).getMessages();
+  }
+
+  WarmInstanceValidators warmValidators() {
+    return warm;
   }
 
   private static boolean isXml(String resourceText) {

@@ -28,26 +28,36 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  *
  * <p>HAPI's {@code FhirInstanceValidator} builds a new {@code InstanceValidator} for every call, and
  * its constructor re-reads the OID table and builds a FHIRPath engine: a large share of each
- * validation. Here a small pool of validators, set up exactly as HAPI's {@code ValidatorWrapper} sets
- * them up (same settings, same worker context, same handling of claimed profiles and the same message
- * filtering), is reused; each validator is replaced after {@link #RENEW_AFTER} uses so that nothing a
- * validation session accumulates can grow without bound. {@code WarmValidationEquivalenceTest} proves
+ * validation. Here a pool of one validator per core, set up exactly as HAPI's {@code ValidatorWrapper}
+ * sets them up (same settings, same worker context, same handling of claimed profiles and the same
+ * message filtering), is reused; each validator is replaced after {@link #RENEW_AFTER} uses because a
+ * validation session keeps what it validated. {@code WarmValidationEquivalenceTest} proves
  * the results equal HAPI's on every example.
  */
 final class WarmInstanceValidators {
 
-  static final int RENEW_AFTER = 500;
+  /**
+   * The core validator is made for one validation session: it keeps maps keyed by every element it
+   * validated (resource trackers, fetched and xhtml elements, tracked messages), about 0.8 MB per
+   * discharge bundle, for as long as it lives. Renewed this often, a validator holds at most ~40 MB,
+   * and making a new one costs well under 0.1 ms per validation.
+   */
+  static final int RENEW_AFTER = 50;
   private static final String UNKNOWN_PROFILE = "Validation_VAL_Profile_Unknown";
   private static final String UNKNOWN_PROFILE_NOT_POLICY = "VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY";
 
   private final FhirInstanceValidator settings;
   private final IWorkerContext worker;
   private final BlockingQueue<Pooled> idle;
+  private final int size;
+  private final AtomicInteger created = new AtomicInteger();
+  private final AtomicInteger made = new AtomicInteger();
 
-  WarmInstanceValidators(FhirInstanceValidator settings, int poolSize) {
+  WarmInstanceValidators(FhirInstanceValidator settings, int size) {
     this.settings = settings;
     this.worker = settings.getWorkerContext();
-    this.idle = new ArrayBlockingQueue<>(poolSize);
+    this.size = size;
+    this.idle = new ArrayBlockingQueue<>(size);
   }
 
   /** Validates a JSON resource against {@code profileUrl} and the profiles it claims in meta.profile. */
@@ -77,19 +87,36 @@ final class WarmInstanceValidators {
     return messages.stream().filter(this::kept).map(this::toHapi).toList();
   }
 
+  /**
+   * An idle validator, a new one while fewer than the pool's size exist, else waits for one: more
+   * validations at once than cores only add memory and cache misses, and a validator made for one
+   * call costs as much as the call.
+   */
   private Pooled borrow() {
     Pooled pooled = idle.poll();
-    return pooled != null ? pooled : new Pooled(newValidator());
+    if (pooled != null) {
+      return pooled;
+    }
+    if (created.getAndIncrement() < size) {
+      return new Pooled(newValidator());
+    }
+    created.decrementAndGet();
+    try {
+      return idle.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a validator", e);
+    }
   }
 
+  /** Back to the pool; one used {@link #RENEW_AFTER} times is replaced, so no session state grows without bound. */
   private void giveBack(Pooled pooled) {
-    if (pooled.uses.incrementAndGet() < RENEW_AFTER) {
-      idle.offer(pooled); // a full pool drops the extra validator: memory stays bounded
-    }
+    idle.offer(pooled.uses.incrementAndGet() < RENEW_AFTER ? pooled : new Pooled(newValidator()));
   }
 
   /** The settings of HAPI's ValidatorWrapper, taken from the configured FhirInstanceValidator. */
   private InstanceValidator newValidator() {
+    made.incrementAndGet();
     InstanceValidator validator =
         new InstanceValidator(
             worker,
@@ -114,6 +141,14 @@ final class WarmInstanceValidators {
     return validator;
   }
 
+  /** How many validators were made so far: the pool's own, and their renewals. */
+  int made() {
+    return made.get();
+  }
+
+  int size() {
+    return size;
+  }
 
   private static List<String> claimedProfiles(String json) {
     List<String> claimed = new ArrayList<>();

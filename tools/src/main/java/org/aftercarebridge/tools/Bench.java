@@ -115,6 +115,7 @@ final class Bench {
     String[] taskIds = new String[n];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
+    Map<String, String> firstErrors = new ConcurrentHashMap<>();
     ExecutorService workers = Executors.newFixedThreadPool(concurrency);
     long start = System.nanoTime();
     for (int w = 0; w < concurrency; w++) {
@@ -135,16 +136,19 @@ final class Bench {
               taskIds[i] = matcher.group(1);
             } else {
               errors.incrementAndGet();
+              firstErrors.putIfAbsent("HTTP " + response.statusCode(), response.body());
             }
           } catch (Exception e) {
             latencies[i] = System.nanoTime() - sentAt[i];
             errors.incrementAndGet();
+            firstErrors.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
           }
         }
       });
     }
     workers.shutdown();
     workers.awaitTermination(1, TimeUnit.HOURS);
+    firstErrors.forEach((kind, body) -> System.out.printf(Locale.ROOT, "  error %s, first: %.300s%n", kind, body));
     return new Run(latencies, sentAt, taskIds, errors.get(), System.nanoTime() - start);
   }
 

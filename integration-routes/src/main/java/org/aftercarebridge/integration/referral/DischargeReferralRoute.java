@@ -35,7 +35,6 @@ public class DischargeReferralRoute extends RouteBuilder {
   static final String EXISTING_TASK = "existingReferralTask";
   static final String CONSENT = "consent";
   static final String ANNOUNCEMENT = "announcement";
-  static final String REFERRAL = "referral";
 
   private final Referrals referrals;
   private final Matchmaker matchmaker;
@@ -73,18 +72,14 @@ public class DischargeReferralRoute extends RouteBuilder {
                 .choice()
                     .when(exchangeProperty(CONSENT).isNull())
                         .bean(this, "held")
-                        .setProperty(REFERRAL, body())
-                        .bean(referrals, "record")
-                        .bean(this, "audit")
+                        .bean(this, "record")
                         .setProperty(IntakeMeters.OUTCOME, method(this, "outcome(${body}, 'HELD')"))
                         .bean(this, "heldAnswer")
                     .otherwise()
                         .bean(matchmaker, "match")
                         .bean(this, "referral")
                         .setProperty(ANNOUNCEMENT, simple("${body.announcement}"))
-                        .setProperty(REFERRAL, body())
-                        .bean(referrals, "record")
-                        .bean(this, "audit")
+                        .bean(this, "record")
                         .filter(simple("${body.created}"))
                             .wireTap(PUBLISH_REFERRAL)
                                 .onPrepare(tap -> tap.getMessage().setBody(tap.getProperty(ANNOUNCEMENT)))
@@ -124,18 +119,25 @@ public class DischargeReferralRoute extends RouteBuilder {
     return recorded.created() ? intended : IntakeMeters.Outcome.DUPLICATE;
   }
 
-  /** BALP: the message received from the clinic (import), and the referral created from it; the referrals meter. */
-  public RecordedReferral audit(RecordedReferral recorded, @ExchangeProperty(REFERRAL) Referral referral) {
+  /**
+   * Records the referral with its BALP entries in one transaction: the message received from the clinic
+   * (import) and the referral created from it. A copy that raced this one to the database records neither.
+   */
+  public RecordedReferral record(Referral referral) {
+    RecordedReferral recorded = referrals.record(referral, () -> audit(referral));
     if (recorded.created()) {
       meters.referralCreated(referral.program());
-      String client = referral.source().client();
-      String patient = "Patient/" + referral.patient().getIdElement().getIdPart();
-      audit.record(new AuditTrail.Entry(AuditTrail.Interaction.IMPORT, client,
-          List.of("Bundle/" + referral.source().bundleId()), patient, null, null));
-      audit.record(new AuditTrail.Entry(AuditTrail.Interaction.CREATE, client,
-          List.of("Task/" + referral.taskId(), "ServiceRequest/" + referral.serviceRequest().getIdElement().getIdPart(), patient), patient, null, null));
     }
     return recorded;
+  }
+
+  private void audit(Referral referral) {
+    String client = referral.source().client();
+    String patient = "Patient/" + referral.patient().getIdElement().getIdPart();
+    audit.record(new AuditTrail.Entry(AuditTrail.Interaction.IMPORT, client,
+        List.of("Bundle/" + referral.source().bundleId()), patient, null, null));
+    audit.record(new AuditTrail.Entry(AuditTrail.Interaction.CREATE, client,
+        List.of("Task/" + referral.taskId(), "ServiceRequest/" + referral.serviceRequest().getIdElement().getIdPart(), patient), patient, null, null));
   }
 
   public OperationOutcome alreadyReferred(String taskId) {

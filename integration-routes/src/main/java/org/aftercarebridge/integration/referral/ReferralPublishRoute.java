@@ -18,6 +18,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Announcements out: from the outbox to the {@code aftercare.referrals} queue (follow-ups to
@@ -38,11 +39,13 @@ public class ReferralPublishRoute extends RouteBuilder {
   private final ReferralOutbox outbox;
   private final ReferralQueueSettings queue;
   private final AuditTrail audit;
+  private final TransactionTemplate transaction;
 
-  public ReferralPublishRoute(ReferralOutbox outbox, ReferralQueueSettings queue, AuditTrail audit) {
+  public ReferralPublishRoute(ReferralOutbox outbox, ReferralQueueSettings queue, AuditTrail audit, TransactionTemplate transaction) {
     this.outbox = outbox;
     this.queue = queue;
     this.audit = audit;
+    this.transaction = transaction;
   }
 
   @Override
@@ -82,8 +85,7 @@ public class ReferralPublishRoute extends RouteBuilder {
         .setBody(simple("${body.payload}"))
         // fire and forget whatever the caller's exchange pattern: never wait for a reply from coordinators
         .to(ExchangePattern.InOnly, "jms:queue:" + queue.referrals() + "?deliveryPersistent=true&explicitQosEnabled=true")
-        .bean(outbox, "markPublished(${exchangeProperty." + ANNOUNCEMENT_ID + "})")
-        .bean(this, "audit")
+        .bean(this, "published")
         .end();
 
     from("timer:referral-outbox-sweep?delay=" + queue.sweepInterval().toMillis() + "&period=" + queue.sweepInterval().toMillis())
@@ -99,11 +101,17 @@ public class ReferralPublishRoute extends RouteBuilder {
     return outbox.unpublished(queue.sweepGrace(), SWEEP_BATCH);
   }
 
-  /** BALP PrivacyDisclosure: what went out, to which queue (the recipients), about whom. */
-  public void audit(
+  /**
+   * The broker has it: marked published, with the BALP PrivacyDisclosure (what went out, to which queue —
+   * the recipients —, about whom) in the same transaction.
+   */
+  public void published(@ExchangeProperty(ANNOUNCEMENT_ID) String announcementId,
       @ExchangeProperty(DESTINATION) String queueName, @Header("taskId") String taskId, @Header(CorrelationId.KEY) String correlationId) {
-    audit.record(new AuditTrail.Entry(AuditTrail.Interaction.DISCLOSE, "queue:" + queueName, java.util.List.of("Task/" + taskId),
-        audit.patientOfTask(taskId), null, correlationId));
+    transaction.executeWithoutResult(status -> {
+      outbox.markPublished(announcementId);
+      audit.record(new AuditTrail.Entry(AuditTrail.Interaction.DISCLOSE, "queue:" + queueName, java.util.List.of("Task/" + taskId),
+          audit.patientOfTask(taskId), null, correlationId));
+    });
     CorrelationId.within(correlationId, () -> LOG.info("Task/{} announced on {}", taskId, queueName));
   }
 

@@ -42,21 +42,37 @@ public class Referrals {
     this.followUps = followUps;
   }
 
-  /** The Task of the referral this message already produced, if any. */
+  /**
+   * The Task of the referral this message already produced, if any. Two lookups, one per unique key: with
+   * "bundle or message" in one condition H2 reads every referral of the sender (one index per table scan).
+   */
   public Optional<String> taskFor(SourceMessage source) {
     return jdbc.sql(
-            "select task_id from referral where source_sender = :sender"
-                + " and (source_bundle_id = :bundleId or source_message_id = :messageId)")
+            "select task_id from referral where source_sender = :sender and source_bundle_id = :bundleId"
+                + " union select task_id from referral where source_sender = :sender and source_message_id = :messageId")
         .param("sender", source.sender())
         .param("bundleId", source.bundleId())
         .param("messageId", source.messageHeaderId())
         .query(String.class)
-        .optional();
+        .list()
+        .stream()
+        .findFirst();
   }
 
   public RecordedReferral record(Referral referral) {
+    return record(referral, () -> {});
+  }
+
+  /**
+   * Records the referral and, in the same transaction, what must commit with it (its audit entries):
+   * one commit per referral instead of one per row group.
+   */
+  public RecordedReferral record(Referral referral, Runnable withIt) {
     try {
-      transaction.executeWithoutResult(status -> insert(referral));
+      transaction.executeWithoutResult(status -> {
+        insert(referral);
+        withIt.run();
+      });
       return new RecordedReferral(referral.taskId(), true);
     } catch (DuplicateKeyException raceWithACopy) {
       return taskFor(referral.source())

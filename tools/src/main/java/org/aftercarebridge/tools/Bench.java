@@ -53,6 +53,7 @@ final class Bench {
     int events = options.getInt("events", 2000);
     int warmup = options.getInt("warmup", 200);
     int concurrency = options.getInt("concurrency", 8);
+    double rate = Double.parseDouble(options.get("rate", "0")); // events/s; 0: as fast as `concurrency` senders go
     // with a Part 2 consent: a discharge without one is held, never announced
     ca.uhn.fhir.context.FhirContext fhirContext = AftercareProfiles.newFhirContext();
     String example = fhirContext.newJsonParser().encodeResourceToString(
@@ -77,15 +78,29 @@ final class Bench {
           });
       connection.start();
 
-      post(http, base, token, variants(example, warmup), concurrency);
-      Run run = post(http, base, token, variants(example, events), concurrency);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!received.keySet().containsAll(run.acceptedTaskIds()) && System.nanoTime() < deadline) {
-        Thread.sleep(50);
+      URI processMessage = URI.create(base + "/fhir/$process-message");
+      post(http, processMessage, token, variants(example, warmup), concurrency, 0);
+      Run run = measured(http, processMessage, token, variants(example, events), concurrency, rate, received);
+      report(options, run, received, events, warmup, concurrency, rate);
+      if (options.flag("half-peak") && rate == 0) {
+        // the latency target is set at half the peak just measured, at a fixed arrival rate
+        double half = run.acceptedTaskIds().size() / (run.wallNanos / 1e9) / 2;
+        Run paced = measured(http, processMessage, token, variants(example, events), concurrency, half, received);
+        report(options, paced, received, events, 0, concurrency, half);
       }
-      report(options, run, received, events, warmup, concurrency);
-      floors(example, concurrency);
+      floors(http, example, concurrency, Math.min(events, 5000));
     }
+  }
+
+  /** One measured run, and the wait (at most a minute) for its referrals to reach the consumer. */
+  private static Run measured(HttpClient http, URI target, String token, List<String> bodies, int concurrency, double rate,
+      Map<String, Long> received) throws InterruptedException {
+    Run run = post(http, target, token, bodies, concurrency, rate);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!received.keySet().containsAll(run.acceptedTaskIds()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return run;
   }
 
   private record Run(long[] latencies, long[] sentAt, String[] taskIds, int errors, long wallNanos) {
@@ -107,7 +122,13 @@ final class Bench {
     return bodies;
   }
 
-  private static Run post(HttpClient http, String base, String token, List<String> bodies, int concurrency)
+  /**
+   * Posts every body: with {@code rate} 0, {@code concurrency} senders one request after the other
+   * (closed loop: the peak); with a rate, request i is due at {@code i / rate} seconds whatever the
+   * service's answers (open loop), at most {@code concurrency} at once, and its latency counts from when
+   * it was due, so time spent waiting behind a slow answer is not hidden (no coordinated omission).
+   */
+  private static Run post(HttpClient http, URI target, String token, List<String> bodies, int concurrency, double rate)
       throws InterruptedException {
     int n = bodies.size();
     long[] latencies = new long[n];
@@ -116,24 +137,29 @@ final class Bench {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     Map<String, String> firstErrors = new ConcurrentHashMap<>();
-    ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+    int senders = rate > 0 ? Math.max(concurrency, 64) : concurrency;
+    ExecutorService workers = Executors.newFixedThreadPool(senders);
     long start = System.nanoTime();
-    for (int w = 0; w < concurrency; w++) {
+    for (int w = 0; w < senders; w++) {
       workers.execute(() -> {
         for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-          HttpRequest request =
-              HttpRequest.newBuilder(URI.create(base + "/fhir/$process-message"))
-                  .header("Authorization", "Bearer " + token)
-                  .header("Content-Type", "application/fhir+json")
-                  .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
-                  .build();
-          sentAt[i] = System.nanoTime();
+          HttpRequest.Builder request = HttpRequest.newBuilder(target)
+              .header("Content-Type", "application/fhir+json")
+              .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));
+          if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+          }
+          sentAt[i] = rate > 0 ? start + (long) (i * 1e9 / rate) : System.nanoTime();
+          long wait = sentAt[i] - System.nanoTime();
+          if (wait > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+          }
           try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             latencies[i] = System.nanoTime() - sentAt[i];
             Matcher matcher = TASK_ID.matcher(response.body());
-            if (response.statusCode() == 200 && matcher.find()) {
-              taskIds[i] = matcher.group(1);
+            if (response.statusCode() == 200 && (token == null || matcher.find())) {
+              taskIds[i] = token == null ? "" : matcher.group(1);
             } else {
               errors.incrementAndGet();
               firstErrors.putIfAbsent("HTTP " + response.statusCode(), response.body());
@@ -156,8 +182,14 @@ final class Bench {
    * The floors, measured in this process on the same bundle after the load: bare HAPI JSON parse, and
    * parse + full profile validation with the service's own validator.
    */
-  private static void floors(String example, int concurrency) throws InterruptedException {
+  private static void floors(HttpClient http, String example, int concurrency, int events) throws Exception {
     FhirContext fhir = AftercareProfiles.newFhirContext();
+    try (ParseOnlyEndpoint endpoint = ParseOnlyEndpoint.start(fhir)) {
+      post(http, endpoint.uri(), null, variants(example, 500), concurrency, 0);
+      Run run = post(http, endpoint.uri(), null, variants(example, events), concurrency, 0);
+      System.out.printf(Locale.ROOT, "  floor: parse-only HTTP endpoint (JDK server + HAPI parse, same client) %8.0f/s at concurrency %d%n",
+          run.acceptedTaskIds().size() / (run.wallNanos / 1e9), concurrency);
+    }
     Runnable parse = () -> fhir.newJsonParser().parseResource(Bundle.class, example);
     ProfileValidator validator = ProfileValidator.create(fhir);
     validator.warmUp();
@@ -192,7 +224,7 @@ final class Bench {
     return done.get() / 3.0;
   }
 
-  private static void report(Options options, Run run, Map<String, Long> received, int events, int warmup, int concurrency) {
+  private static void report(Options options, Run run, Map<String, Long> received, int events, int warmup, int concurrency, double rate) {
     List<String> accepted = run.acceptedTaskIds();
     long[] toQueue = new long[accepted.size()];
     int k = 0;
@@ -207,8 +239,9 @@ final class Bench {
     int referralsReceived = (int) accepted.stream().filter(received::containsKey).count();
     System.out.printf(Locale.ROOT, "Aftercare Bridge benchmark, %s, %s%n", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
         options.get("label", "profile validation on"));
-    System.out.printf(Locale.ROOT, "  service %s, broker %s, %d events after %d warm-up, concurrency %d%n",
-        options.get("base", "http://localhost:8080"), options.get("broker", "tcp://localhost:61616"), events, warmup, concurrency);
+    System.out.printf(Locale.ROOT, "  service %s, broker %s, %d events after %d warm-up, %s%n",
+        options.get("base", "http://localhost:8080"), options.get("broker", "tcp://localhost:61616"), events, warmup,
+        rate > 0 ? String.format(Locale.ROOT, "fixed arrival rate %.0f/s (latency from when each was due)", rate) : "concurrency " + concurrency);
     System.out.printf(Locale.ROOT, "  accepted %d/%d, errors %d, referrals received %d (%s accepted)%n",
         accepted.size(), events, run.errors, referralsReceived, referralsReceived == accepted.size() ? "=" : "!=");
     System.out.printf(Locale.ROOT, "  throughput           %8.1f events/s%n", throughput);

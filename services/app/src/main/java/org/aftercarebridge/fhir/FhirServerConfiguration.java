@@ -20,8 +20,6 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.aftercarebridge.profiles.AftercareProfiles;
 import org.aftercarebridge.profiles.ProfileValidator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,22 +35,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class FhirServerConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(FhirServerConfiguration.class);
-
   /** The one FhirContext of the service: building one is expensive and it is thread-safe. */
   @Bean
   FhirContext fhirContext() {
     return AftercareProfiles.newFhirContext();
   }
 
-  /** Built and warmed at start-up, so the first request does not pay seconds of validator set-up. */
+  /** Warmed beside the rest of start-up by {@link ValidatorWarmUp}; readiness waits for it. */
   @Bean
   ProfileValidator profileValidator(FhirContext fhirContext) {
-    long start = System.nanoTime();
-    ProfileValidator validator = ProfileValidator.create(fhirContext);
-    validator.warmUp();
-    log.info("FHIR validator ready in {} ms", (System.nanoTime() - start) / 1_000_000);
-    return validator;
+    return ProfileValidator.create(fhirContext);
   }
 
   @Bean

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -99,9 +101,18 @@ public class TokenIssuerConfiguration {
   }
 
   /** The console's users, with their roles and regions as authorities (the same the API reads from a token). */
+  /**
+   * Hashes for the in-memory user and client registries. The secrets come from this process's own
+   * configuration and their hashes never leave its memory, so bcrypt's default work factor (10) would
+   * protect nothing here while costing a second of start-up and ~80 ms of CPU per token request; 4 is
+   * bcrypt's minimum. (Production uses an external issuer and none of this.)
+   */
+  private static final PasswordEncoder IN_MEMORY_HASHES =
+      new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
+
   @Bean
   UserDetailsService consoleUsers(SecurityProperties properties) {
-    PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder encoder = IN_MEMORY_HASHES;
     InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
     properties.issuer().users().forEach((name, user) -> {
       List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
@@ -114,7 +125,7 @@ public class TokenIssuerConfiguration {
 
   @Bean
   RegisteredClientRepository registeredClients(SecurityProperties properties) {
-    PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder encoder = IN_MEMORY_HASHES;
     List<RegisteredClient> clients =
         properties.issuer().clients().entrySet().stream()
             .map(

@@ -59,10 +59,6 @@ public class Referrals {
         .findFirst();
   }
 
-  public RecordedReferral record(Referral referral) {
-    return record(referral, () -> {});
-  }
-
   /**
    * Records the referral and, in the same transaction, what must commit with it (its audit entries):
    * one commit per referral instead of one per row group.

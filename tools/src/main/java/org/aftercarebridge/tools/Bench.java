@@ -4,6 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -24,23 +28,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.aftercarebridge.profiles.AftercareProfiles;
+import org.aftercarebridge.profiles.GuideExamples;
 import org.aftercarebridge.profiles.ProfileValidator;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * End-to-end benchmark against a running service: posts N discharge notifications (the Da Vinci
- * example with fresh message ids and a different patient each time) at a fixed concurrency, drains
- * {@code aftercare.referrals} with a real consumer, and reports throughput, latency percentiles, errors
- * and referrals received against events accepted. In the same run it measures the floors: the bare
- * HAPI JSON parse rate of the same bundle, and parse + profile validation, in this process.
+ * example with fresh message ids and a different patient each time) at a fixed concurrency or arrival
+ * rate, drains {@code aftercare.referrals} with a real consumer, and reports throughput, latency
+ * percentiles, errors and referrals received against events accepted; then the same for HL7 v2
+ * ADT^A03 over MLLP ({@code --mllp host:port}). In the same run it measures the floors: a parse-only
+ * HTTP endpoint, the bare HAPI JSON parse rate of the same bundle, and parse + profile validation.
  */
 final class Bench {
 
-  private static final Pattern TASK_ID = Pattern.compile("Task/([0-9a-f-]{36})");
   private static final String BUNDLE_ID = "discharge-notification-message-bundle-01";
   private static final String HEADER_ID = "df0bb058-e0bb-11ea-a11a-864d2e68a322";
   private static final String PATIENT_ID = "06e1f0dd-5fbe-4480-9bb4-6b54ec02d31b";
@@ -50,14 +55,14 @@ final class Bench {
   static void run(Options options) throws Exception {
     String base = options.get("base", "http://localhost:8080");
     String broker = options.get("broker", "tcp://localhost:61616");
+    String mllp = options.get("mllp", "");
     int events = options.getInt("events", 2000);
     int warmup = options.getInt("warmup", 200);
     int concurrency = options.getInt("concurrency", 8);
     double rate = Double.parseDouble(options.get("rate", "0")); // events/s; 0: as fast as `concurrency` senders go
     // with a Part 2 consent: a discharge without one is held, never announced
-    ca.uhn.fhir.context.FhirContext fhirContext = AftercareProfiles.newFhirContext();
-    String example = fhirContext.newJsonParser().encodeResourceToString(
-        org.aftercarebridge.profiles.GuideExamples.dischargeWithConsent(fhirContext, java.time.Instant.now()));
+    FhirContext fhirContext = AftercareProfiles.newFhirContext();
+    String example = fhirContext.newJsonParser().encodeResourceToString(GuideExamples.dischargeWithConsent(fhirContext, Instant.now()));
 
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String token = token(http, base, options.get("client", "clinic-ehr"), options.get("secret", "dev-only-clinic-ehr-secret"));
@@ -78,39 +83,78 @@ final class Bench {
           });
       connection.start();
 
-      URI processMessage = URI.create(base + "/fhir/$process-message");
-      post(http, processMessage, token, variants(example, warmup), concurrency, 0);
-      Run run = measured(http, processMessage, token, variants(example, events), concurrency, rate, received);
-      report(options, run, received, events, warmup, concurrency, rate);
+      Supplier<Channel> fhir = () -> Channel.http(http, URI.create(base + "/fhir/$process-message"), token);
+      post(fhir, fhirVariants(example, warmup), concurrency, 0);
+      double peak = fhirRun(options, fhir, fhirVariants(example, events), concurrency, rate, received);
       if (options.flag("half-peak") && rate == 0) {
         // the latency target is set at half the peak just measured, at a fixed arrival rate
-        double half = run.acceptedTaskIds().size() / (run.wallNanos / 1e9) / 2;
-        Run paced = measured(http, processMessage, token, variants(example, events), concurrency, half, received);
-        report(options, paced, received, events, 0, concurrency, half);
+        fhirRun(options, fhir, fhirVariants(example, events), concurrency, peak / 2, received);
       }
-      floors(http, example, concurrency, Math.min(events, 5000));
+      if (!mllp.isEmpty()) {
+        String[] hostPort = mllp.split(":");
+        Supplier<Channel> v2 = () -> Channel.mllp(hostPort[0], Integer.parseInt(hostPort[1]));
+        HeldMeter held = new HeldMeter(http, base, token(http, base, "prometheus", options.get("metrics-secret", "dev-only-prometheus-secret")));
+        String a03 = resource("/bench/adt-a03-v2.5.1.hl7");
+        post(v2, v2Variants(a03, warmup), concurrency, 0);
+        double v2Peak = v2Run(options, v2, v2Variants(a03, events), concurrency, rate, held);
+        if (options.flag("half-peak") && rate == 0) {
+          v2Run(options, v2, v2Variants(a03, events), concurrency, v2Peak / 2, held);
+        }
+      }
+      floors(http, example, concurrency, Math.min(events, 5000), peak);
     }
   }
 
-  /** One measured run, and the wait (at most a minute) for its referrals to reach the consumer. */
-  private static Run measured(HttpClient http, URI target, String token, List<String> bodies, int concurrency, double rate,
+  /**
+   * Discharge notifications over HTTP, and the wait (at most a minute) for their referrals to reach the
+   * consumer; the events/s it reached.
+   */
+  private static double fhirRun(Options options, Supplier<Channel> fhir, List<String> bodies, int concurrency, double rate,
       Map<String, Long> received) throws InterruptedException {
-    Run run = post(http, target, token, bodies, concurrency, rate);
+    Run run = post(fhir, bodies, concurrency, rate);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!received.keySet().containsAll(run.acceptedTaskIds()) && System.nanoTime() < deadline) {
+    while (!received.keySet().containsAll(run.accepted()) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    return run;
+    long[] toQueue = new long[run.taskIds.length];
+    int k = 0;
+    for (int i = 0; i < run.taskIds.length; i++) {
+      Long at = run.taskIds[i] == null ? null : received.get(run.taskIds[i]);
+      if (at != null) {
+        toQueue[k++] = at - run.sentAt[i];
+      }
+    }
+    report(options, "FHIR $process-message over HTTP", run, concurrency, rate,
+        k + " referrals received on aftercare.referrals", k, Arrays.copyOf(toQueue, k));
+    return run.throughput();
+  }
+
+  /**
+   * ADT^A03 over MLLP. v2 carries no Part 2 consent, so each accepted discharge becomes a referral
+   * held for consent and nothing is announced: the count to compare is the service's own intake meter.
+   */
+  private static double v2Run(Options options, Supplier<Channel> v2, List<String> messages, int concurrency, double rate,
+      HeldMeter held) throws Exception {
+    double before = held.read();
+    Run run = post(v2, messages, concurrency, rate);
+    int referrals = (int) (held.read() - before);
+    report(options, "HL7 v2 ADT^A03 over MLLP", run, concurrency, rate,
+        referrals + " referrals held for consent (intake meter; v2 brings no consent, nothing announced)", referrals, null);
+    return run.throughput();
   }
 
   private record Run(long[] latencies, long[] sentAt, String[] taskIds, int errors, long wallNanos) {
-    List<String> acceptedTaskIds() {
+    List<String> accepted() {
       return Arrays.stream(taskIds).filter(id -> id != null).toList();
+    }
+
+    double throughput() {
+      return accepted().size() / (wallNanos / 1e9);
     }
   }
 
   /** Every request body is made before the clock starts, so the generator costs the service nothing. */
-  private static List<String> variants(String example, int count) {
+  private static List<String> fhirVariants(String example, int count) {
     List<String> bodies = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       bodies.add(
@@ -122,13 +166,42 @@ final class Bench {
     return bodies;
   }
 
+  /** The ADT^A03 with a control id (MSH-10) and medical record number of its own each time. */
+  private static List<String> v2Variants(String a03, int count) {
+    List<String> messages = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String unique = UUID.randomUUID().toString().replace("-", "");
+      messages.add(a03.replace("|V251-0001|", "|B" + unique.substring(0, 19) + "|").replace("MRN-1042", "MRN-" + unique.substring(19, 27)));
+    }
+    return messages;
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = Bench.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\r").replace('\n', '\r');
+    }
+  }
+
+  /** The service's count of v2 discharges held for consent, read from /actuator/prometheus. */
+  private record HeldMeter(HttpClient http, String base, String token) {
+    double read() throws IOException, InterruptedException {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).header("Authorization", "Bearer " + token).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.body().lines()
+          .filter(line -> line.startsWith("aftercare_intake_events_total{") && line.contains("source=\"hl7v2\"") && line.contains("outcome=\"held\""))
+          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+          .sum();
+    }
+  }
+
   /**
-   * Posts every body: with {@code rate} 0, {@code concurrency} senders one request after the other
-   * (closed loop: the peak); with a rate, request i is due at {@code i / rate} seconds whatever the
+   * Sends every body: with {@code rate} 0, {@code concurrency} senders one event after the other
+   * (closed loop: the peak); with a rate, event i is due at {@code i / rate} seconds whatever the
    * service's answers (open loop), at most {@code concurrency} at once, and its latency counts from when
    * it was due, so time spent waiting behind a slow answer is not hidden (no coordinated omission).
    */
-  private static Run post(HttpClient http, URI target, String token, List<String> bodies, int concurrency, double rate)
+  private static Run post(Supplier<Channel> channels, List<String> bodies, int concurrency, double rate)
       throws InterruptedException {
     int n = bodies.size();
     long[] latencies = new long[n];
@@ -142,33 +215,29 @@ final class Bench {
     long start = System.nanoTime();
     for (int w = 0; w < senders; w++) {
       workers.execute(() -> {
-        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-          HttpRequest.Builder request = HttpRequest.newBuilder(target)
-              .header("Content-Type", "application/fhir+json")
-              .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));
-          if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-          }
-          sentAt[i] = rate > 0 ? start + (long) (i * 1e9 / rate) : System.nanoTime();
-          long wait = sentAt[i] - System.nanoTime();
-          if (wait > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-          }
-          try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        try (Channel channel = channels.get()) {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            sentAt[i] = rate > 0 ? start + (long) (i * 1e9 / rate) : System.nanoTime();
+            long wait = sentAt[i] - System.nanoTime();
+            if (wait > 0) {
+              LockSupport.parkNanos(wait);
+            }
+            Channel.Answer answer;
+            try {
+              answer = channel.send(bodies.get(i));
+            } catch (Exception e) {
+              answer = Channel.Answer.error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            }
             latencies[i] = System.nanoTime() - sentAt[i];
-            Matcher matcher = TASK_ID.matcher(response.body());
-            if (response.statusCode() == 200 && (token == null || matcher.find())) {
-              taskIds[i] = token == null ? "" : matcher.group(1);
+            if (answer.accepted()) {
+              taskIds[i] = answer.taskId();
             } else {
               errors.incrementAndGet();
-              firstErrors.putIfAbsent("HTTP " + response.statusCode(), response.body());
+              firstErrors.putIfAbsent(answer.errorKind(), answer.errorBody());
             }
-          } catch (Exception e) {
-            latencies[i] = System.nanoTime() - sentAt[i];
-            errors.incrementAndGet();
-            firstErrors.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
           }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       });
     }
@@ -179,16 +248,19 @@ final class Bench {
   }
 
   /**
-   * The floors, measured in this process on the same bundle after the load: bare HAPI JSON parse, and
-   * parse + full profile validation with the service's own validator.
+   * The floors, measured in this process on the same bundle after the load: a parse-only HTTP endpoint,
+   * bare HAPI JSON parse, and parse + full profile validation with the service's own validator; and
+   * the FHIR peak as a fraction of them.
    */
-  private static void floors(HttpClient http, String example, int concurrency, int events) throws Exception {
+  private static void floors(HttpClient http, String example, int concurrency, int events, double peak) throws Exception {
     FhirContext fhir = AftercareProfiles.newFhirContext();
+    double parseOnlyRate;
     try (ParseOnlyEndpoint endpoint = ParseOnlyEndpoint.start(fhir)) {
-      post(http, endpoint.uri(), null, variants(example, 500), concurrency, 0);
-      Run run = post(http, endpoint.uri(), null, variants(example, events), concurrency, 0);
+      Supplier<Channel> parseOnly = () -> Channel.http(http, endpoint.uri(), null);
+      post(parseOnly, fhirVariants(example, 500), concurrency, 0);
+      parseOnlyRate = post(parseOnly, fhirVariants(example, events), concurrency, 0).throughput();
       System.out.printf(Locale.ROOT, "  floor: parse-only HTTP endpoint (JDK server + HAPI parse, same client) %8.0f/s at concurrency %d%n",
-          run.acceptedTaskIds().size() / (run.wallNanos / 1e9), concurrency);
+          parseOnlyRate, concurrency);
     }
     Runnable parse = () -> fhir.newJsonParser().parseResource(Bundle.class, example);
     ProfileValidator validator = ProfileValidator.create(fhir);
@@ -199,16 +271,19 @@ final class Bench {
     };
     System.out.printf(Locale.ROOT, "  floor: bare HAPI JSON parse of the same bundle  %8.0f/s on 1 thread, %8.0f/s on %d threads%n",
         rate(parse, 1), rate(parse, concurrency), concurrency);
+    double validated = rate(parseAndValidate, concurrency);
     System.out.printf(Locale.ROOT, "  floor: parse + profile validation              %8.1f/s on 1 thread, %8.1f/s on %d threads%n",
-        rate(parseAndValidate, 1), rate(parseAndValidate, concurrency), concurrency);
+        rate(parseAndValidate, 1), validated, concurrency);
+    System.out.printf(Locale.ROOT, "  FHIR end to end at the peak: %.1f %% of the parse-only endpoint, %.0f %% of parse + validation on %d threads%n",
+        100 * peak / parseOnlyRate, 100 * peak / validated, concurrency);
   }
 
-  /** Completed runs of {@code work} per second on {@code threads} threads (1 s warm-up, 3 s measured). */
+  /** Completed runs of {@code work} per second on {@code threads} threads (2 s warm-up, 4 s measured). */
   private static double rate(Runnable work, int threads) throws InterruptedException {
     AtomicLong done = new AtomicLong();
     ExecutorService workers = Executors.newFixedThreadPool(threads);
-    long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-    long measureEnd = warmupEnd + TimeUnit.SECONDS.toNanos(3);
+    long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    long measureEnd = warmupEnd + TimeUnit.SECONDS.toNanos(4);
     for (int t = 0; t < threads; t++) {
       workers.execute(() -> {
         while (System.nanoTime() < measureEnd) {
@@ -221,32 +296,23 @@ final class Bench {
     }
     workers.shutdown();
     workers.awaitTermination(1, TimeUnit.MINUTES);
-    return done.get() / 3.0;
+    return done.get() / 4.0;
   }
 
-  private static void report(Options options, Run run, Map<String, Long> received, int events, int warmup, int concurrency, double rate) {
-    List<String> accepted = run.acceptedTaskIds();
-    long[] toQueue = new long[accepted.size()];
-    int k = 0;
-    for (int i = 0; i < run.taskIds.length; i++) {
-      Long at = run.taskIds[i] == null ? null : received.get(run.taskIds[i]);
-      if (at != null) {
-        toQueue[k++] = at - run.sentAt[i];
-      }
-    }
-    long[] endToEnd = Arrays.copyOf(toQueue, k);
-    double throughput = accepted.size() / (run.wallNanos / 1e9);
-    int referralsReceived = (int) accepted.stream().filter(received::containsKey).count();
-    System.out.printf(Locale.ROOT, "Aftercare Bridge benchmark, %s, %s%n", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-        options.get("label", "profile validation on"));
-    System.out.printf(Locale.ROOT, "  service %s, broker %s, %d events after %d warm-up, %s%n",
-        options.get("base", "http://localhost:8080"), options.get("broker", "tcp://localhost:61616"), events, warmup,
+  private static void report(Options options, String channel, Run run, int concurrency, double rate, String referralsLine,
+      int referrals, long[] toQueue) {
+    int accepted = run.accepted().size();
+    System.out.printf(Locale.ROOT, "Aftercare Bridge benchmark, %s, %s: %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        options.get("label", "profile validation on"), channel);
+    System.out.printf(Locale.ROOT, "  %d events, %s%n", run.taskIds.length,
         rate > 0 ? String.format(Locale.ROOT, "fixed arrival rate %.0f/s (latency from when each was due)", rate) : "concurrency " + concurrency);
-    System.out.printf(Locale.ROOT, "  accepted %d/%d, errors %d, referrals received %d (%s accepted)%n",
-        accepted.size(), events, run.errors, referralsReceived, referralsReceived == accepted.size() ? "=" : "!=");
-    System.out.printf(Locale.ROOT, "  throughput           %8.1f events/s%n", throughput);
-    System.out.printf(Locale.ROOT, "  HTTP answer    ms    %s%n", percentiles(run.latencies));
-    System.out.printf(Locale.ROOT, "  on the queue   ms    %s%n", percentiles(endToEnd));
+    System.out.printf(Locale.ROOT, "  accepted %d/%d, errors %d, %s (%s accepted)%n",
+        accepted, run.taskIds.length, run.errors, referralsLine, referrals == accepted ? "=" : "!=");
+    System.out.printf(Locale.ROOT, "  throughput           %8.1f events/s%n", run.throughput());
+    System.out.printf(Locale.ROOT, "  answer         ms    %s%n", percentiles(run.latencies));
+    if (toQueue != null) {
+      System.out.printf(Locale.ROOT, "  on the queue   ms    %s%n", percentiles(toQueue));
+    }
   }
 
   private static String percentiles(long[] nanos) {

@@ -20,7 +20,7 @@ public final class Tools {
                                            [--password …] [--queue aftercare.referrals] [--wait-seconds 5] [--full]
                    aftercare-tools bench   [--base http://localhost:8080] [--broker tcp://localhost:61616]
                                            [--events 2000] [--warmup 200] [--concurrency 8]
-                                           [--rate EVENTS_PER_S | --half-peak]
+                                           [--rate EVENTS_PER_S | --half-peak] [--mllp localhost:2575]
             """);
         System.exit("help".equals(command) ? 0 : 2);
       }

@@ -97,8 +97,11 @@ class MatchPeerGroupsIT extends ServiceUnderTest {
 
   @Test
   void aSecularWomanNearBurlingtonGetsRankedGroupsWithReasons() {
+    // in person: the sample directory's online women's group (Saturdays) would otherwise outrank the
+    // women's AA meeting on the days it meets soonest, and the ranking would depend on the test's date
     String secular = """
-        {"linkId": "approach", "answer": [{"valueCoding": {"system": "https://aftercarebridge.org/fhir/CodeSystem/recovery-approaches", "code": "secular"}}]}""";
+        {"linkId": "approach", "answer": [{"valueCoding": {"system": "https://aftercarebridge.org/fhir/CodeSystem/recovery-approaches", "code": "secular"}}]},
+        {"linkId": "format", "answer": [{"valueCoding": {"system": "https://aftercarebridge.org/fhir/CodeSystem/meeting-characteristics", "code": "in-person"}}]}""";
 
     JsonNode bundle = ok(parameters("female", secular, NEAR, 2));
 
